@@ -1,0 +1,146 @@
+// The upstream contract at run time: its operations as a route table, and Ajv validators
+// compiled from its schemas, so servers and tests check requests and answers against one source.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+import type { OperationId } from './wire.ts';
+
+export const CONTRACT_PATH = join(import.meta.dirname, '../../schema/upstream/self-care.openapi.yaml');
+const DOC_ID = 'self-care';
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete';
+export type ErrorSchema = 'ErrorBody' | 'UsageError';
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema: object;
+}
+
+export interface ContractOperation {
+  operationId: OperationId;
+  method: HttpMethod;
+  /** As written in the contract, e.g. `/billing/subscribers/{MSISDN}/status`. */
+  path: string;
+  /** Matches the path with or without its trailing slash; groups are the path parameters in order. */
+  pattern: RegExp;
+  pathParams: string[];
+  successStatus: number;
+  errorSchema: ErrorSchema;
+  /** Validates and completes `{ ...pathParams, ...query }`: coerces numbers and fills contract defaults. */
+  validateParams: ValidateFunction;
+  validateBody?: ValidateFunction;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the parsed YAML document is walked structurally below
+type Doc = any;
+
+export const document: Doc = parse(readFileSync(CONTRACT_PATH, 'utf8'));
+
+function newAjv(options: { coerceTypes?: boolean; useDefaults?: boolean }): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, ...options });
+  addFormats.default(ajv);
+  ajv.addSchema(document, DOC_ID);
+  return ajv;
+}
+
+const paramsAjv = newAjv({ coerceTypes: true, useDefaults: true });
+const bodyAjv = newAjv({});
+
+/** A schema fragment compiled on its own: its local `#/...` refs must point into the registered document. */
+function rewriteRefs(node: Doc): Doc {
+  if (Array.isArray(node)) return node.map(rewriteRefs);
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${DOC_ID}${v}` : rewriteRefs(v),
+      ]),
+    );
+  }
+  return node;
+}
+
+const jsonSchemaOf = (holder: Doc): Doc => deref<Doc>(holder).content['application/json'].schema;
+
+function deref<T>(node: Doc): T {
+  if (node && typeof node.$ref === 'string') {
+    const pointer: string = node.$ref.replace(/^#\//, '');
+    return pointer.split('/').reduce((at: Doc, key: string) => at[key], document) as T;
+  }
+  return node as T;
+}
+
+function paramSchema(params: Parameter[]): object {
+  const properties: Record<string, object> = {};
+  const required: string[] = [];
+  for (const p of params) {
+    properties[p.name] = rewriteRefs(p.schema);
+    if (p.required || p.in === 'path') required.push(p.name);
+  }
+  return { type: 'object', properties, required };
+}
+
+function errorSchemaOf(op: Doc): ErrorSchema {
+  const schema = jsonSchemaOf(op.responses.default);
+  return String(schema.$ref).endsWith('/UsageError') ? 'UsageError' : 'ErrorBody';
+}
+
+function compileOperations(): ContractOperation[] {
+  const out: ContractOperation[] = [];
+  for (const [path, item] of Object.entries<Doc>(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete'] as const) {
+      const op = item[method];
+      if (!op) continue;
+      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref<Parameter>(p));
+      const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+      const source = path
+        .replace(/\/$/, '')
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+        .replace(/\{\w+\}/g, '([^/]+)');
+      const successStatus = Number(Object.keys(op.responses).find((code) => /^2\d\d$/.test(code)));
+      out.push({
+        operationId: op.operationId,
+        method,
+        path,
+        pattern: new RegExp(`^${source}/?$`),
+        pathParams,
+        successStatus,
+        errorSchema: errorSchemaOf(op),
+        validateParams: paramsAjv.compile(paramSchema(params.filter((p) => p.in !== 'header'))),
+        validateBody: op.requestBody ? bodyAjv.compile(rewriteRefs(jsonSchemaOf(op.requestBody))) : undefined,
+      });
+    }
+  }
+  return out;
+}
+
+export const operations: ContractOperation[] = compileOperations();
+
+export const serverVariables = {
+  country: document.servers[0].variables.country as { default: string; enum: string[] },
+};
+
+const responseValidators = new Map<string, ValidateFunction>();
+
+/** Validates an answer against the schema the contract declares for that operation and status. */
+export function validateResponse(operationId: OperationId, status: number, body: unknown): string[] {
+  const key = `${operationId} ${status}`;
+  let validate = responseValidators.get(key);
+  if (!validate) {
+    const op = operations.find((o) => o.operationId === operationId);
+    if (!op) return [`unknown operation ${operationId}`];
+    const responses = document.paths[op.path][op.method].responses;
+    const declared = responses[String(status)] ?? responses.default;
+    validate = bodyAjv.compile(rewriteRefs(jsonSchemaOf(declared)));
+    responseValidators.set(key, validate);
+  }
+  return validate(body) ? [] : describeErrors(validate.errors);
+}
+
+export function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((e) => `${e.instancePath || '(body)'} ${e.message ?? 'is invalid'}`.trim());
+}

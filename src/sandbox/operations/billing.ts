@@ -1,0 +1,76 @@
+// Billing: the line's status per asset, and its data usage by app.
+import type { Status, StatusChangeRequest } from '../../contract/wire.ts';
+import { transaction } from '../db.ts';
+import { badRequest } from '../errors.ts';
+import { hourlyByApp, MAX_RANGE_MS, percentageByApp, type Resolution, type UsageWindow } from '../usage.ts';
+import type { Deps, Handlers, OperationInput, Subscriber } from './types.ts';
+
+/** One status for the line: SIM_IMEI when SIM and device agree, else the blocked asset. */
+function statusOf(s: Subscriber): Status {
+  const reason = s.status_reason ? ` (${s.status_reason})` : '';
+  if (s.sim_status === s.imei_status) {
+    return s.sim_status === 'Active'
+      ? { code: 'Active', assetType: 'SIM_IMEI', description: 'SIM and device active' }
+      : { code: 'Blocked', assetType: 'SIM_IMEI', description: `SIM and device blocked${reason}` };
+  }
+  return s.sim_status === 'Blocked'
+    ? { code: 'Blocked', assetType: 'SIM', description: `SIM blocked, device active${reason}` }
+    : { code: 'Blocked', assetType: 'IMEI', description: `Device blocked, SIM active${reason}` };
+}
+
+function usageWindow({ params, now }: OperationInput): UsageWindow {
+  const end = params.endDate === undefined ? now : Date.parse(String(params.endDate));
+  const start = params.startDate === undefined ? end - 24 * 3_600_000 : Date.parse(String(params.startDate));
+  if (start > end) throw badRequest('startDate must not be after endDate');
+  if (end - start > MAX_RANGE_MS) throw badRequest('The period must not be longer than 31 days');
+  return { start, end, now };
+}
+
+type BillingOps =
+  | 'GetStatusOfSubscriberByMSISDN'
+  | 'UpdateStatusOfSubscriberByMSISDN'
+  | 'GetDataUsageByMSISDNPerHourAndApp'
+  | 'GetDataUsagePercentageByMSISDNPerApp';
+
+export function billingHandlers({ db, subscriber }: Deps): Handlers<BillingOps> {
+  const update = db.prepare(
+    'UPDATE subscribers SET sim_status = ?, imei_status = ?, status_reason = ? WHERE msisdn = ? AND country = ?',
+  );
+
+  return {
+    GetStatusOfSubscriberByMSISDN: ({ country, msisdn }) => statusOf(subscriber(country, msisdn)),
+
+    UpdateStatusOfSubscriberByMSISDN: ({ country, msisdn, body }) => {
+      const change = body as StatusChangeRequest;
+      return transaction(db, () => {
+        const line = subscriber(country, msisdn);
+        const sim = change.assetType === 'IMEI' ? line.sim_status : change.code;
+        const imei = change.assetType === 'SIM' ? line.imei_status : change.code;
+        const blocking = change.code === 'Blocked';
+        const reason =
+          sim === 'Active' && imei === 'Active'
+            ? null
+            : blocking
+              ? (change.updateReason ?? null)
+              : line.status_reason;
+        update.run(sim, imei, reason, msisdn, country);
+        return statusOf({ ...line, sim_status: sim, imei_status: imei, status_reason: reason });
+      });
+    },
+
+    GetDataUsageByMSISDNPerHourAndApp: (input) => {
+      const line = subscriber(input.country, input.msisdn);
+      return hourlyByApp(line.msisdn, line.usage_tier, usageWindow(input));
+    },
+
+    GetDataUsagePercentageByMSISDNPerApp: (input) => {
+      const line = subscriber(input.country, input.msisdn);
+      return percentageByApp(
+        line.msisdn,
+        line.usage_tier,
+        usageWindow(input),
+        input.params.resolution as Resolution,
+      );
+    },
+  };
+}

@@ -1,0 +1,228 @@
+// The Self Care Sandbox over HTTP: the contract's operations at /v2/tigo/mobile/{country}/...,
+// and a control surface at /__sandbox/ for demos, call counts and fault injection.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DatabaseSync } from 'node:sqlite';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ContractOperation, describeErrors, operations, serverVariables } from '../contract/openapi.ts';
+import type { OperationId } from '../contract/wire.ts';
+import { openDatabase } from './db.ts';
+import { ApiError, badRequest, errorBodyFor } from './errors.ts';
+import { checkFaultSettings, type Fault, type FaultSettings, Faults } from './faults.ts';
+import { createHandlers } from './operations/index.ts';
+import { DEMO_CASES, type DemoCase, msisdnOf, seed } from './seed.ts';
+
+export const BASE_PATH = '/v2/tigo/mobile';
+const MAX_BODY_BYTES = 64 * 1024;
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export interface SandboxOptions {
+  /** A SQLite path (':memory:' by default) or an open database. */
+  db?: string | DatabaseSync;
+  subscribers?: number;
+  faults?: Partial<Fault>;
+  /** The clock, for usage windows and dates; tests may fix it. */
+  now?: () => number;
+  onSeedProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export interface Sandbox {
+  server: Server;
+  db: DatabaseSync;
+  faults: Faults;
+  /** Calls per operation since start or the last reset. */
+  stats: Map<OperationId, number>;
+  demo: Partial<Record<DemoCase, { msisdn: string; country: string }>>;
+  subscribers: number;
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const db = typeof options.db === 'object' ? options.db : openDatabase(options.db ?? ':memory:');
+  const { subscribers } = seed(db, options.subscribers ?? 1000, options.onSeedProgress);
+  const handlers = createHandlers(db);
+  const faults = new Faults(options.faults ?? {});
+  const stats = new Map<OperationId, number>();
+  const now = options.now ?? Date.now;
+  const demo = Object.fromEntries(
+    Object.entries(DEMO_CASES)
+      .filter(([, index]) => index < subscribers)
+      .map(([name, index]) => {
+        const { msisdn, market } = msisdnOf(index);
+        return [name, { msisdn, country: market.country }];
+      }),
+  );
+
+  const control = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    const route = `${req.method} ${path.replace(/\/$/, '')}`;
+    switch (route) {
+      case 'GET /__sandbox/demo':
+        return send(res, 200, demo);
+      case 'GET /__sandbox/health':
+        return send(res, 200, { status: 'ok', subscribers });
+      case 'GET /__sandbox/stats': {
+        const counts = Object.fromEntries(stats);
+        const total = [...stats.values()].reduce((a, b) => a + b, 0);
+        return send(res, 200, { total, operations: counts });
+      }
+      case 'DELETE /__sandbox/stats':
+        stats.clear();
+        return send(res, 204);
+      case 'GET /__sandbox/faults':
+        return send(res, 200, faults.snapshot());
+      case 'PUT /__sandbox/faults': {
+        const settings = await readJson(req);
+        const problems = checkFaultSettings(
+          settings,
+          operations.map((o) => o.operationId),
+        );
+        if (problems.length > 0) return send(res, 400, { code: 400, message: problems.join('; ') });
+        faults.set(settings as FaultSettings);
+        return send(res, 200, faults.snapshot());
+      }
+      case 'DELETE /__sandbox/faults':
+        faults.reset();
+        return send(res, 204);
+      default:
+        return send(res, 404, { code: 404, message: `No sandbox control at ${req.method} ${path}` });
+    }
+  };
+
+  const operation = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    op: ContractOperation,
+    country: string,
+    values: string[],
+    query: URLSearchParams,
+  ): Promise<void> => {
+    stats.set(op.operationId, (stats.get(op.operationId) ?? 0) + 1);
+    const fate = faults.plan(op.operationId);
+    if (fate.delayMs > 0) await sleep(fate.delayMs);
+    if (fate.failure === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fate.failure === 'garbage') return send(res, op.successStatus, '{"truncated": [1, 2', true);
+    if (fate.failure === 'error') throw new ApiError(500, `Injected fault in ${op.operationId}`);
+
+    if (!serverVariables.country.enum.includes(country))
+      throw new ApiError(404, `Market ${country} is not served`);
+    const params: Record<string, unknown> = {};
+    for (const [name, value] of query) if (!(name in params)) params[name] = value;
+    op.pathParams.forEach((name, i) => {
+      params[name] = decodePathSegment(values[i] as string);
+    });
+    if (!op.validateParams(params))
+      throw badRequest(`Invalid parameters: ${describeErrors(op.validateParams.errors).join('; ')}`);
+
+    let body: unknown;
+    if (op.validateBody) {
+      body = await readJson(req);
+      if (!op.validateBody(body))
+        throw badRequest(`Invalid request body: ${describeErrors(op.validateBody.errors).join('; ')}`);
+    } else {
+      req.resume();
+    }
+    const msisdn = String(params.MSISDN ?? params.msisdn);
+    const result = handlers[op.operationId]({ country, msisdn, params, body, now: now() });
+    send(res, op.successStatus, result);
+  };
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const path = url.pathname;
+    let errorSchema: ContractOperation['errorSchema'] = 'ErrorBody';
+    try {
+      if (path.startsWith('/__sandbox/')) return await control(req, res, path);
+      const match = /^\/v2\/tigo\/mobile\/([^/]+)(\/.*)$/.exec(path);
+      const rest = match?.[2] ?? '';
+      const candidates = operations.flatMap((op) => {
+        const m = op.pattern.exec(rest);
+        return m ? [{ op, values: m.slice(1) }] : [];
+      });
+      if (!match || candidates.length === 0) throw new ApiError(404, `No operation at ${path}`);
+      errorSchema = (candidates[0] as { op: ContractOperation }).op.errorSchema;
+      const found = candidates.find((c) => c.op.method === req.method?.toLowerCase());
+      if (!found) {
+        res.setHeader('allow', candidates.map((c) => c.op.method.toUpperCase()).join(', '));
+        throw new ApiError(405, `Method ${req.method} is not allowed on ${path}`);
+      }
+      errorSchema = found.op.errorSchema;
+      await operation(req, res, found.op, match[1] as string, found.values, url.searchParams);
+    } catch (error) {
+      if (res.headersSent || req.socket.destroyed) return;
+      const status = error instanceof ApiError ? error.status : 500;
+      if (!(error instanceof ApiError)) console.error('sandbox: unexpected failure', error);
+      const message = error instanceof ApiError ? error.message : 'Internal error';
+      // An unread oversized body would otherwise be parsed as the next request.
+      if (status === 413) res.setHeader('connection', 'close');
+      send(res, status, errorBodyFor(errorSchema, status, message));
+    }
+  });
+
+  return {
+    server,
+    db,
+    faults,
+    stats,
+    demo,
+    subscribers,
+    listen: (port = 0, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const { port: bound } = server.address() as AddressInfo;
+          resolve(`http://${host}:${bound}`);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => {
+          if (typeof options.db !== 'object') db.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function decodePathSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw badRequest(`Malformed path segment: ${value}`);
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'];
+  if (type !== undefined && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    req.resume();
+    throw new ApiError(415, `Content-Type must be application/json, not ${type}`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES)
+      throw new ApiError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) throw badRequest('A JSON request body is required');
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw badRequest('The request body is not valid JSON');
+  }
+}
+
+function send(res: ServerResponse, status: number, body?: unknown, raw = false): void {
+  if (body === undefined) {
+    res.writeHead(status).end();
+    return;
+  }
+  const text = raw ? String(body) : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) }).end(text);
+}
