@@ -202,20 +202,35 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     req.resume();
     throw new ApiError(415, `Content-Type must be application/json, not ${type}`);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new ApiError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0) throw badRequest('A JSON request body is required');
+  const raw = await readBody(req);
+  if (raw.length === 0) throw badRequest('A JSON request body is required');
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(raw.toString('utf8'));
   } catch {
     throw badRequest('The request body is not valid JSON');
   }
+}
+
+/**
+ * Reads the body up to MAX_BODY_BYTES. Past that it keeps draining (so the client reads the 413
+ * instead of a reset), and only cuts a client that goes on sending far more.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > 16 * MAX_BODY_BYTES) req.socket.destroy();
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES)
+        reject(new ApiError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`));
+      else resolve(Buffer.concat(chunks));
+    });
+  });
 }
 
 function send(res: ServerResponse, status: number, body?: unknown, raw = false): void {

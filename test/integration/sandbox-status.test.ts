@@ -10,7 +10,9 @@ afterAll(() => t.close());
 
 describe('sandbox: subscriber status', () => {
   it('reports an active line as SIM_IMEI Active', async () => {
-    const { status, body } = await t.call<Status>('GetStatusOfSubscriberByMSISDN', { msisdn: t.demo.active.msisdn });
+    const { status, body } = await t.call<Status>('GetStatusOfSubscriberByMSISDN', {
+      msisdn: t.demo.active.msisdn,
+    });
     expect(status).toBe(200);
     expect(body).toMatchObject({ code: 'Active', assetType: 'SIM_IMEI' });
   });
@@ -18,7 +20,9 @@ describe('sandbox: subscriber status', () => {
   it('reports the blocked asset of the demo lines', async () => {
     const blocked = await t.call<Status>('GetStatusOfSubscriberByMSISDN', { msisdn: t.demo.blocked.msisdn });
     expect(blocked.body).toMatchObject({ code: 'Blocked', assetType: 'SIM_IMEI' });
-    const device = await t.call<Status>('GetStatusOfSubscriberByMSISDN', { msisdn: t.demo.deviceBlocked.msisdn });
+    const device = await t.call<Status>('GetStatusOfSubscriberByMSISDN', {
+      msisdn: t.demo.deviceBlocked.msisdn,
+    });
     expect(device.body).toMatchObject({ code: 'Blocked', assetType: 'IMEI' });
   });
 
@@ -57,7 +61,10 @@ describe('sandbox: subscriber status', () => {
 
   it('refuses malformed JSON and a missing body with 400', async () => {
     const msisdn = plainLine(t.sandbox, 'hn', 1);
-    const malformed = await t.call<ErrorBody>('UpdateStatusOfSubscriberByMSISDN', { msisdn, rawBody: '{"code": "Blocked",' });
+    const malformed = await t.call<ErrorBody>('UpdateStatusOfSubscriberByMSISDN', {
+      msisdn,
+      rawBody: '{"code": "Blocked",',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.message).toMatch(/not valid JSON/);
     const missing = await t.call<ErrorBody>('UpdateStatusOfSubscriberByMSISDN', { msisdn });
@@ -69,9 +76,15 @@ describe('sandbox: subscriber status', () => {
     const unknown = await t.call<ErrorBody>('GetStatusOfSubscriberByMSISDN', { msisdn: '50400000001' });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ code: 404, message: expect.stringContaining('50400000001') });
-    const otherMarket = await t.call('GetStatusOfSubscriberByMSISDN', { country: 'gt', msisdn: t.demo.active.msisdn });
+    const otherMarket = await t.call('GetStatusOfSubscriberByMSISDN', {
+      country: 'gt',
+      msisdn: t.demo.active.msisdn,
+    });
     expect(otherMarket.status).toBe(404);
-    const market = await t.call<ErrorBody>('GetStatusOfSubscriberByMSISDN', { country: 'xx', msisdn: t.demo.active.msisdn });
+    const market = await t.call<ErrorBody>('GetStatusOfSubscriberByMSISDN', {
+      country: 'xx',
+      msisdn: t.demo.active.msisdn,
+    });
     expect(market.status).toBe(404);
     expect(market.body.message).toMatch(/Market xx/);
     const put = await t.call('UpdateStatusOfSubscriberByMSISDN', {
