@@ -1,0 +1,32 @@
+/**
+ * Regenerates every generated file from its contract; with --check, only says which are stale
+ * (exit 1), so CI fails when a contract changed without its generated code.
+ *
+ * Usage: node scripts/generate.ts [--check]
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { GENERATED_TYPES_PATH, generateTypes, REPO_ROOT } from './contract-check.ts';
+
+const targets: { path: string; produce: () => Promise<string> }[] = [
+  { path: GENERATED_TYPES_PATH, produce: () => generateTypes() },
+];
+
+const check = process.argv.includes('--check');
+const stale: string[] = [];
+for (const { path, produce } of targets) {
+  const fresh = await produce();
+  const current = await readFile(path, 'utf8').catch(() => '');
+  if (fresh === current) continue;
+  stale.push(relative(REPO_ROOT, path));
+  if (!check) await writeFile(path, fresh);
+}
+
+if (check && stale.length > 0) {
+  console.error(`stale generated files (run npm run generate): ${stale.join(', ')}`);
+  process.exitCode = 1;
+} else {
+  console.log(
+    stale.length > 0 ? `regenerated: ${stale.join(', ')}` : `generated files up to date (${targets.length})`,
+  );
+}
