@@ -105,19 +105,36 @@ export interface SeedProgress {
   total: number;
 }
 
-/** Seeds an empty database; a database that already holds a seed is left as it is. */
+const TABLES = [
+  'meta',
+  'plans',
+  'offers',
+  'subscribers',
+  'favorites',
+  'acquired_offers',
+  'leases',
+  'upgrade_requests',
+  'subscription_requests',
+];
+
+/**
+ * Seeds the database. One that holds a finished seed is left as it is; the remains of an
+ * interrupted one are cleared first. Dates are relative to the day of `now`.
+ */
 export function seed(
   db: DatabaseSync,
   subscribers: number,
   onProgress?: (progress: SeedProgress) => void,
+  now: number = Date.now(),
 ): { seeded: boolean; subscribers: number } {
   const existing = db.prepare("SELECT value FROM meta WHERE key = 'subscribers'").get() as
     | { value: string }
     | undefined;
   if (existing) return { seeded: false, subscribers: Number(existing.value) };
 
-  const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  const today = Math.floor(now / DAY_MS) * DAY_MS;
   transaction(db, () => {
+    for (const table of TABLES) db.exec(`DELETE FROM ${table}`);
     seedCatalog(db);
     db.prepare("INSERT INTO meta (key, value) VALUES ('seeded_at', ?)").run(new Date(today).toISOString());
   });

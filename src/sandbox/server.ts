@@ -40,11 +40,11 @@ export interface Sandbox {
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const db = typeof options.db === 'object' ? options.db : openDatabase(options.db ?? ':memory:');
-  const { subscribers } = seed(db, options.subscribers ?? 1000, options.onSeedProgress);
+  const now = options.now ?? Date.now;
+  const { subscribers } = seed(db, options.subscribers ?? 1000, options.onSeedProgress, now());
   const handlers = createHandlers(db);
   const faults = new Faults(options.faults ?? {});
   const stats = new Map<OperationId, number>();
-  const now = options.now ?? Date.now;
   const demo = Object.fromEntries(
     Object.entries(DEMO_CASES)
       .filter(([, index]) => index < subscribers)

@@ -2448,7 +2448,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "code": 403,
-                     *       "message": "Plan 236 is not available to this subscriber"
+                     *       "message": "The line is blocked: its plan cannot change"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBody"];
@@ -2521,7 +2521,7 @@ export interface operations {
                      *         "monthlyAmount": 65.23,
                      *         "planDataInMB": 5120,
                      *         "currencyId": "USD",
-                     *         "status": "AVAILABLE",
+                     *         "status": "ACTIVE",
                      *         "CategoryName": "Plan Sin Limite Hibrido",
                      *         "Rank": 0
                      *       },
@@ -2531,7 +2531,7 @@ export interface operations {
                      *         "monthlyAmount": 99.99,
                      *         "planDataInMB": 10240,
                      *         "currencyId": "USD",
-                     *         "status": "AVAILABLE",
+                     *         "status": "ACTIVE",
                      *         "CategoryName": "Plan Sin Limite Hibrido",
                      *         "Rank": 1
                      *       }
@@ -2631,7 +2631,7 @@ export interface operations {
                      *         "monthlyAmount": 99.99,
                      *         "planDataInMB": 10240,
                      *         "currencyId": "USD",
-                     *         "status": "AVAILABLE",
+                     *         "status": "ACTIVE",
                      *         "CategoryName": "Plan Sin Limite Hibrido",
                      *         "Rank": 0,
                      *         "productOfferingList": [
@@ -2691,7 +2691,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "code": 404,
-                     *       "message": "No upgrades available for 50499887766"
+                     *       "message": "Subscriber 50499887766 was not found in market hn"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBody"];

@@ -18,9 +18,25 @@ function statusOf(s: Subscriber): Status {
     : { code: 'Blocked', assetType: 'IMEI', description: `Device blocked, SIM active${reason}` };
 }
 
+/**
+ * An RFC 3339 date-time as milliseconds. Two forms the contract's format check lets through but
+ * Date.parse does not read are taken as meant: an hour-only offset (+01) and a leap second (:60).
+ */
+export function parseInstant(name: string, value: string): number {
+  const normalised = value.replace(/([+-]\d{2})$/, '$1:00');
+  const leap = /:60(?=(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)/.test(normalised);
+  const ms = Date.parse(leap ? normalised.replace(/:60(?=(\.\d+)?([Zz]|[+-]))/, ':59') : normalised);
+  if (Number.isNaN(ms)) throw badRequest(`${name} is not an RFC 3339 date-time: ${value}`);
+  return leap ? ms + 1000 : ms;
+}
+
+/** The window asked for, checked before the line is looked up, so bad input is a 400 even for an unknown line. */
 function usageWindow({ params, now }: OperationInput): UsageWindow {
-  const end = params.endDate === undefined ? now : Date.parse(String(params.endDate));
-  const start = params.startDate === undefined ? end - 24 * 3_600_000 : Date.parse(String(params.startDate));
+  const end = params.endDate === undefined ? now : parseInstant('endDate', String(params.endDate));
+  const start =
+    params.startDate === undefined
+      ? end - 24 * 3_600_000
+      : parseInstant('startDate', String(params.startDate));
   if (start > end) throw badRequest('startDate must not be after endDate');
   if (end - start > MAX_RANGE_MS) throw badRequest('The period must not be longer than 31 days');
   return { start, end, now };
@@ -59,8 +75,9 @@ export function billingHandlers({ db, subscriber }: Deps): Handlers<BillingOps> 
     },
 
     GetDataUsageByMSISDNPerHourAndApp: (input) => {
+      const window = usageWindow(input);
       const line = subscriber(input.country, input.msisdn);
-      return hourlyByApp(line.msisdn, line.usage_tier, usageWindow(input));
+      return hourlyByApp(line.msisdn, line.usage_tier, window);
     },
 
     GetDataUsagePercentageByMSISDNPerApp: (input) => {

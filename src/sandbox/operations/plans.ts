@@ -81,6 +81,10 @@ export function planHandlers({ db, subscriber }: Deps): Handlers<PlanOps> {
     return catalog.filter((p) => keep(p, current)).map(toWire);
   };
 
+  const refuseBlocked = (line: Subscriber) => {
+    if (line.sim_status === 'Blocked') throw forbidden('The line is blocked: its plan cannot change');
+  };
+
   return {
     GetCurrentPlanDetailsbyMSISDN: ({ country, msisdn }) => toWire(currentOf(subscriber(country, msisdn))),
 
@@ -89,9 +93,9 @@ export function planHandlers({ db, subscriber }: Deps): Handlers<PlanOps> {
       return transaction(db, () => {
         const line = subscriber(country, msisdn);
         const target = linePlan(country, planId);
+        refuseBlocked(line);
         if (line.plan_id === planId)
           return { response: 'UNCHANGED', message: `The line is already on plan ${planId}` };
-        if (line.sim_status === 'Blocked') throw forbidden('The line is blocked: its plan cannot change');
         setPlan.run(planId, msisdn);
         completePending.run(msisdn);
         return {
@@ -121,6 +125,7 @@ export function planHandlers({ db, subscriber }: Deps): Handlers<PlanOps> {
       return transaction(db, () => {
         const line = subscriber(country, msisdn);
         const target = linePlan(country, request.planId);
+        refuseBlocked(line);
         const current = currentOf(line);
         if (target.monthly_amount <= current.monthly_amount) {
           throw forbidden(
