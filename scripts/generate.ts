@@ -5,11 +5,24 @@
  * Usage: node scripts/generate.ts [--check]
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { generate } from '@graphql-codegen/cli';
+import { parse } from 'yaml';
 import { GENERATED_TYPES_PATH, generateTypes, REPO_ROOT } from './contract-check.ts';
+
+/** graphql-codegen as codegen.yml configures it, returning the files instead of writing them. */
+async function codegen(): Promise<{ path: string; content: string }[]> {
+  const config = parse(await readFile(join(REPO_ROOT, 'codegen.yml'), 'utf8'));
+  const files: { filename: string; content: string }[] = await generate(
+    { ...config, cwd: REPO_ROOT, silent: true },
+    false,
+  );
+  return files.map((f) => ({ path: join(REPO_ROOT, f.filename), content: f.content }));
+}
 
 const targets: { path: string; produce: () => Promise<string> }[] = [
   { path: GENERATED_TYPES_PATH, produce: () => generateTypes() },
+  ...(await codegen()).map(({ path, content }) => ({ path, produce: async () => content })),
 ];
 
 const check = process.argv.includes('--check');

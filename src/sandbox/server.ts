@@ -15,6 +15,12 @@ import { DEMO_CASES, type DemoCase, msisdnOf, seed } from './seed.ts';
 export const BASE_PATH = '/v2/tigo/mobile';
 const MAX_BODY_BYTES = 64 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
+const RECENT_REQUESTS = 100;
+
+const header = (req: IncomingMessage, name: string): string | null => {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+};
 
 export interface SandboxOptions {
   /** A SQLite path (':memory:' by default) or an open database. */
@@ -45,6 +51,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const handlers = createHandlers(db);
   const faults = new Faults(options.faults ?? {});
   const stats = new Map<OperationId, number>();
+  /** The last calls with the correlation id they carried, so tests can see what a client forwarded. */
+  const recent: { operationId: OperationId; correlationId: string | null }[] = [];
   const demo = Object.fromEntries(
     Object.entries(DEMO_CASES)
       .filter(([, index]) => index < subscribers)
@@ -66,8 +74,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         const total = [...stats.values()].reduce((a, b) => a + b, 0);
         return send(res, 200, { total, operations: counts });
       }
+      case 'GET /__sandbox/requests':
+        return send(res, 200, recent);
       case 'DELETE /__sandbox/stats':
         stats.clear();
+        recent.length = 0;
         return send(res, 204);
       case 'GET /__sandbox/faults':
         return send(res, 200, faults.snapshot());
@@ -98,6 +109,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     query: URLSearchParams,
   ): Promise<void> => {
     stats.set(op.operationId, (stats.get(op.operationId) ?? 0) + 1);
+    recent.push({ operationId: op.operationId, correlationId: header(req, 'x-correlation-id') });
+    if (recent.length > RECENT_REQUESTS) recent.shift();
     const fate = faults.plan(op.operationId);
     if (fate.delayMs > 0) await sleep(fate.delayMs);
     if (fate.failure === 'reset') {

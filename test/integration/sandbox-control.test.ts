@@ -57,6 +57,18 @@ describe('sandbox: control surface', () => {
     expect((await t.request('GET', '/__sandbox/stats')).body).toEqual({ total: 0, operations: {} });
   });
 
+  it('lists the recent calls with the correlation id each carried', async () => {
+    await t.request('DELETE', '/__sandbox/stats');
+    const msisdn = t.demo.active.msisdn;
+    await t.call('GetStatusOfSubscriberByMSISDN', { msisdn, headers: { 'x-correlation-id': 'abc-123' } });
+    await t.call('GetFavoriteNumbersByMSISDN', { msisdn });
+    const recent = await t.request('GET', '/__sandbox/requests');
+    expect(recent.body).toEqual([
+      { operationId: 'GetStatusOfSubscriberByMSISDN', correlationId: 'abc-123' },
+      { operationId: 'GetFavoriteNumbersByMSISDN', correlationId: null },
+    ]);
+  });
+
   it('fails exactly the configured share of calls, for the named operation only, with its error body', async () => {
     expect(
       (await setFaults({ operations: { GetStatusOfSubscriberByMSISDN: { errorRate: 0.5 } } })).status,

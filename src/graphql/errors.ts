@@ -1,0 +1,71 @@
+// The one mapping from failures to client errors: GraphQL's extensions.code here, and the HTTP
+// status the REST router answers with.
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { UpstreamError } from '../upstream/errors.ts';
+
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'UPSTREAM_ERROR',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** HTTP status of each code, for REST answers. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UPSTREAM_ERROR: 502,
+  UPSTREAM_TIMEOUT: 504,
+  UPSTREAM_UNAVAILABLE: 503,
+};
+
+const BY_UPSTREAM_STATUS: Record<number, ErrorCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'BAD_USER_INPUT',
+  422: 'BAD_USER_INPUT',
+};
+
+export function codeOfUpstream(error: UpstreamError): ErrorCode {
+  switch (error.failure) {
+    case 'timeout':
+      return 'UPSTREAM_TIMEOUT';
+    case 'unavailable':
+      return 'UPSTREAM_UNAVAILABLE';
+    case 'bad_response':
+      return 'UPSTREAM_ERROR';
+    case 'http':
+      return BY_UPSTREAM_STATUS[error.status ?? 0] ?? 'UPSTREAM_ERROR';
+  }
+}
+
+/**
+ * Apollo's formatError hook: upstream failures get their code and the upstream's message; the
+ * upstream's status and operation are shown only outside production.
+ */
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const cause = unwrapResolverError(error);
+    if (cause instanceof UpstreamError) {
+      return {
+        ...formatted,
+        message: cause.message,
+        extensions: {
+          ...(production ? {} : formatted.extensions),
+          code: codeOfUpstream(cause),
+          ...(!production && { upstream: { operation: cause.operationId, status: cause.status ?? null } }),
+        },
+      };
+    }
+    return formatted;
+  };
+}

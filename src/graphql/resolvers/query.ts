@@ -1,0 +1,39 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../http/context.ts';
+import { UpstreamError } from '../../upstream/errors.ts';
+import type { QueryResolvers } from '../__generated__/resolvers.ts';
+import { lineOf } from '../lines.ts';
+import { prefetch } from '../prefetch.ts';
+import type { SubscriberRef } from '../refs.ts';
+import { badInput } from '../scalars.ts';
+
+/**
+ * A line exists unless its status read answers 404. Every other read of the selection starts first,
+ * so the check costs no extra round trip; any other failure of the status read is left to the
+ * status field, so the rest of the line still arrives.
+ */
+async function existingLine(
+  info: GraphQLResolveInfo,
+  context: Context,
+  line: SubscriberRef,
+): Promise<SubscriberRef> {
+  prefetch(info, context, line);
+  try {
+    await context.loaders.status.load(line);
+  } catch (error) {
+    if (error instanceof UpstreamError && error.status === 404) throw error;
+  }
+  return line;
+}
+
+export const Query: QueryResolvers = {
+  subscriber: (_, { msisdn, country }, context, info) =>
+    existingLine(info, context, lineOf(context, msisdn, country)),
+
+  subscribers: (_, { msisdns, country }, context, info) => {
+    const max = context.config.maxSubscribers;
+    if (msisdns.length > max)
+      throw badInput(`subscribers takes at most ${max} MSISDNs; ${msisdns.length} were given`);
+    return msisdns.map((msisdn) => existingLine(info, context, lineOf(context, msisdn, country)));
+  },
+};

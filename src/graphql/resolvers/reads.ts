@@ -1,0 +1,38 @@
+// The upstream read behind each field of Subscriber and Usage: used by the field resolvers, and
+// by the prefetch that starts them all while the line's existence is checked.
+import type { UsageResolution, PlanType as WirePlanType } from '../../contract/wire.ts';
+import type { Context } from '../../http/context.ts';
+import type { PlanType } from '../__generated__/resolvers.ts';
+import type { SubscriberRef } from '../refs.ts';
+
+type Read = (context: Context, line: SubscriberRef, args: Record<string, unknown>) => Promise<unknown>;
+
+const planType = (type: unknown): WirePlanType | undefined =>
+  type ? ((type as PlanType).toLowerCase() as WirePlanType) : undefined;
+
+const window = (args: Record<string, unknown>) => ({
+  from: (args.from as string | null | undefined) ?? undefined,
+  to: (args.to as string | null | undefined) ?? undefined,
+});
+
+export const subscriberReads = {
+  status: ({ loaders }, line) => loaders.status.load(line),
+  plan: ({ loaders }, line) => loaders.plan.load(line),
+  availablePlans: ({ loaders }, line, args) => loaders.plans.load({ ...line, type: planType(args.type) }),
+  planUpgrades: ({ loaders }, line) => loaders.plans.load({ ...line, type: 'upgrades' }),
+  upgradeRequest: ({ loaders }, line) => loaders.upgradeRequest.load(line),
+  offers: ({ loaders }, line, args) =>
+    loaders.offers.load({ ...line, channelId: (args.channelId as number | null) ?? 4 }),
+  favorites: ({ loaders }, line) => loaders.favorites.load(line),
+  phoneLease: ({ loaders }, line) => loaders.phoneLease.load(line),
+} satisfies Record<string, Read>;
+
+export const usageReads = {
+  hourlyByApp: ({ loaders }, line, args) => loaders.hourlyUsage.load({ ...line, ...window(args) }),
+  percentageByApp: ({ loaders }, line, args) =>
+    loaders.usageShares.load({
+      ...line,
+      ...window(args),
+      resolution: ((args.resolution as UsageResolution | null) ?? 'HOUR') as UsageResolution,
+    }),
+} satisfies Record<string, Read>;

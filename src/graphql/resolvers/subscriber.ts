@@ -1,0 +1,24 @@
+// Subscriber and Usage: each upstream-backed field is its read in reads.ts.
+import type { Country, SubscriberResolvers, UsageResolvers } from '../__generated__/resolvers.ts';
+import type { SubscriberRef } from '../refs.ts';
+import { subscriberReads, usageReads } from './reads.ts';
+
+type AnyRead = (context: never, line: SubscriberRef, args: Record<string, unknown>) => Promise<unknown>;
+
+/** Field resolvers that hand (parent line, args, context) to the reads. */
+const fromReads = (reads: Record<string, AnyRead>) =>
+  Object.fromEntries(
+    Object.entries(reads).map(([field, read]) => [
+      field,
+      (line: SubscriberRef, args: Record<string, unknown>, context: never) => read(context, line, args),
+    ]),
+  );
+
+export const Subscriber = {
+  msisdn: (line) => line.msisdn,
+  country: (line) => line.country.toUpperCase() as Country,
+  usage: (line) => line,
+  ...fromReads(subscriberReads),
+} as SubscriberResolvers;
+
+export const Usage = fromReads(usageReads) as UsageResolvers;

@@ -1,0 +1,83 @@
+// Custom scalars: each one checks its input where it enters, so bad input is refused before any
+// upstream call, with BAD_USER_INPUT.
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+
+export function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+function stringScalar(
+  name: string,
+  description: string,
+  parse: (value: string) => string,
+): GraphQLScalarType {
+  const fromInput = (value: unknown): string => {
+    if (typeof value !== 'string') throw badInput(`${name} must be a string`);
+    return parse(value);
+  };
+  return new GraphQLScalarType({
+    name,
+    description,
+    serialize: (value) => String(value),
+    parseValue: fromInput,
+    parseLiteral: (ast: ValueNode) => {
+      if (ast.kind !== Kind.STRING) throw badInput(`${name} must be a string`);
+      return fromInput(ast.value);
+    },
+  });
+}
+
+/** "+504 9988-7766" → "50499887766": separators people type are dropped, then 8 to 15 digits must remain. */
+export function normaliseMsisdn(value: string): string {
+  const digits = value
+    .trim()
+    .replace(/^\+/, '')
+    .replace(/[\s\-.()]/g, '');
+  if (!/^[0-9]{8,15}$/.test(digits)) {
+    throw badInput(
+      `"${value}" is not a mobile number: expected 8 to 15 digits in international form, e.g. +504 9988-7766`,
+    );
+  }
+  return digits;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+function parseDate(value: string): string {
+  const m = DATE.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== value)
+    throw badInput(`"${value}" is not a date (YYYY-MM-DD)`);
+  return value;
+}
+
+function parseDateTime(value: string): string {
+  if (!DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+    throw badInput(`"${value}" is not a date-time with an offset, e.g. 2026-11-26T15:00:00Z`);
+  }
+  return value;
+}
+
+export const scalars = {
+  MSISDN: stringScalar('MSISDN', 'A mobile number in E.164 digits', normaliseMsisdn),
+  Date: stringScalar('Date', 'A calendar date, YYYY-MM-DD', parseDate),
+  DateTime: stringScalar('DateTime', 'An RFC 3339 date-time with offset', parseDateTime),
+  ByteCount: new GraphQLScalarType({
+    name: 'ByteCount',
+    description: 'A count of bytes, exact up to 2^53 - 1',
+    serialize: (value) => {
+      const n = typeof value === 'string' ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+        throw new GraphQLError(`ByteCount cannot represent ${String(value)}`);
+      }
+      return n;
+    },
+    parseValue: () => {
+      throw badInput('ByteCount is output only');
+    },
+    parseLiteral: () => {
+      throw badInput('ByteCount is output only');
+    },
+  }),
+};

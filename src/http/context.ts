@@ -1,0 +1,25 @@
+// The per-request context: the caller's correlation id and a fresh set of loaders, so no cached
+// read ever crosses from one request to another.
+import { randomUUID } from 'node:crypto';
+import type { GatewayConfig } from '../config.ts';
+import { createLoaders, type Loaders } from '../loaders/index.ts';
+import type { UpstreamApi } from '../upstream/client.ts';
+
+export interface Context {
+  correlationId: string;
+  config: GatewayConfig;
+  api: UpstreamApi;
+  loaders: Loaders;
+}
+
+const CORRELATION_ID = /^[\w.:-]{1,128}$/;
+
+/** Takes the client's x-correlation-id when it is sane, or makes one. */
+export function correlationIdOf(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && CORRELATION_ID.test(value) ? value : randomUUID();
+}
+
+export function createContext(config: GatewayConfig, api: UpstreamApi, correlationId: string): Context {
+  return { correlationId, config, api, loaders: createLoaders(api, { correlationId }) };
+}

@@ -1,0 +1,104 @@
+// Per-request DataLoaders, one per upstream read: identical reads in one request share one call,
+// and independent reads start together. Created per request in the context, never shared.
+import DataLoader from 'dataloader';
+import type { PlanType, UsageResolution } from '../contract/wire.ts';
+import type { SubscriberRef } from '../graphql/refs.ts';
+import type { CallContext, Success, UpstreamApi } from '../upstream/client.ts';
+import { UpstreamError } from '../upstream/errors.ts';
+
+export interface PlansKey extends SubscriberRef {
+  type?: PlanType;
+}
+export interface OffersKey extends SubscriberRef {
+  channelId: number;
+}
+export interface UsageKey extends SubscriberRef {
+  from?: string;
+  to?: string;
+}
+export interface SharesKey extends UsageKey {
+  resolution: UsageResolution;
+}
+
+/** Keys name the line and every argument given, in a fixed order, so equal reads meet in the cache. */
+const keyOf = (key: SubscriberRef & Record<string, unknown>): string =>
+  JSON.stringify(
+    Object.keys(key)
+      .filter((k) => key[k] !== undefined)
+      .sort()
+      .map((k) => [k, key[k]]),
+  );
+
+/** Reads with no batch endpoint upstream: the loader dedupes and fans them out at once. */
+function loader<K extends SubscriberRef, V>(read: (key: K) => Promise<V>): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(
+    (keys) => Promise.all(keys.map((key) => read(key).catch((error: unknown) => toError(error)))),
+    { cacheKeyFn: (key) => keyOf(key as K & Record<string, unknown>) },
+  );
+}
+
+const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/** For reads where 404 means "the line has none" (the line itself is checked apart): null. */
+const noneOn404 = <T>(promise: Promise<T>): Promise<T | null> =>
+  promise.catch((error: unknown) => {
+    if (error instanceof UpstreamError && error.status === 404) return null;
+    throw error;
+  });
+
+const path = (line: SubscriberRef) => ({ MSISDN: line.msisdn });
+
+export function createLoaders(api: UpstreamApi, call: CallContext) {
+  const loaders = {
+    status: loader((line: SubscriberRef) =>
+      api.GetStatusOfSubscriberByMSISDN({ country: line.country, path: path(line) }, call),
+    ),
+    plan: loader((line: SubscriberRef) =>
+      api.GetCurrentPlanDetailsbyMSISDN({ country: line.country, path: path(line) }, call),
+    ),
+    /** Upgrades go to the dedicated upgrades/ operation, so planUpgrades and availablePlans(UPGRADES) share one call. */
+    plans: loader(({ type, ...line }: PlansKey) =>
+      type === 'upgrades'
+        ? api.GetAvailablePlansUpgradesbyMSISDN({ country: line.country, path: path(line) }, call)
+        : api.GetAvailablePlansbyMSISDN(
+            { country: line.country, path: path(line), query: type ? { planType: type } : {} },
+            call,
+          ),
+    ),
+    upgradeRequest: loader((line: SubscriberRef) =>
+      noneOn404(api.GetUpgradeStatusbyMSISDN({ country: line.country, path: path(line) }, call)),
+    ),
+    offers: loader(({ channelId, ...line }: OffersKey) =>
+      api.GetAvailableOffersByMSISDN({ country: line.country, path: path(line), query: { channelId } }, call),
+    ),
+    favorites: loader((line: SubscriberRef) =>
+      api.GetFavoriteNumbersByMSISDN({ country: line.country, path: path(line) }, call),
+    ),
+    phoneLease: loader((line: SubscriberRef) =>
+      noneOn404(api.GetPhoneLeaseDetailsbyMSISDN({ country: line.country, path: path(line) }, call)),
+    ),
+    hourlyUsage: loader(({ from, to, ...line }: UsageKey) =>
+      api.GetDataUsageByMSISDNPerHourAndApp(
+        { country: line.country, path: { msisdn: line.msisdn }, query: window(from, to) },
+        call,
+      ),
+    ),
+    usageShares: loader(({ from, to, resolution, ...line }: SharesKey) =>
+      api.GetDataUsagePercentageByMSISDNPerApp(
+        { country: line.country, path: { msisdn: line.msisdn }, query: { ...window(from, to), resolution } },
+        call,
+      ),
+    ),
+  };
+  return loaders;
+}
+
+const window = (from?: string, to?: string) => ({
+  ...(from !== undefined && { startDate: from }),
+  ...(to !== undefined && { endDate: to }),
+});
+
+export type Loaders = ReturnType<typeof createLoaders>;
+export type Resource = keyof Loaders;
+export type Read<R extends Resource> = Loaders[R] extends DataLoader<infer _K, infer V, string> ? V : never;
+export type { Success };

@@ -1,0 +1,139 @@
+// The typed REST client of the Self Care API on got: one keep-alive agent, a method per contract
+// operation, and the one place where got's errors become UpstreamErrors.
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import got, { type Got, RequestError } from 'got';
+import { type ContractOperation, operations } from '../contract/openapi.ts';
+import type { OperationId, Operations } from '../contract/wire.ts';
+import { UpstreamError, upstreamMessage } from './errors.ts';
+
+type Op<K extends OperationId> = Operations[K];
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+
+/** The body of the operation's success answer (200 or 201). */
+export type Success<K extends OperationId> = {
+  [S in keyof Op<K>['responses']]: S extends 200 | 201 ? JsonOf<Op<K>['responses'][S]> : never;
+}[keyof Op<K>['responses']];
+
+export type CallArgs<K extends OperationId> = {
+  country: string;
+  path: Op<K>['parameters']['path'];
+  query?: NonNullable<Op<K>['parameters']['query']>;
+} & (Op<K> extends { requestBody: { content: { 'application/json': infer B } } }
+  ? { body: B }
+  : { body?: never });
+
+export interface CallContext {
+  correlationId?: string;
+}
+
+export type UpstreamApi = {
+  [K in OperationId]: (args: CallArgs<K>, context?: CallContext) => Promise<Success<K>>;
+};
+
+export interface UpstreamOptions {
+  /** Base URL up to the country, with `{country}` in it. */
+  baseUrl: string;
+  timeoutMs: number;
+  maxSockets: number;
+  /** Called once per upstream request, e.g. for metrics and tests. */
+  onCall?: (operationId: OperationId) => void;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+export interface UpstreamClient {
+  api: UpstreamApi;
+  close(): void;
+}
+
+export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
+  const agents = {
+    http: new HttpAgent({ keepAlive: true, maxSockets: options.maxSockets }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: options.maxSockets }),
+  };
+  const http: Got = got.extend({
+    agent: agents,
+    timeout: { request: options.timeoutMs },
+    retry: { limit: 0 },
+    throwHttpErrors: false,
+    followRedirect: false,
+    responseType: 'text',
+  });
+
+  async function call(
+    op: ContractOperation,
+    args: CallArgs<OperationId>,
+    context: CallContext = {},
+  ): Promise<unknown> {
+    const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+      encodeURIComponent(String((args.path as Record<string, unknown>)[name])),
+    );
+    const url = options.baseUrl.replace('{country}', encodeURIComponent(args.country)) + path;
+    options.onCall?.(op.operationId);
+    let response: { statusCode: number; body: string };
+    try {
+      response = await http(url, {
+        method: op.method.toUpperCase() as 'GET',
+        searchParams: args.query as Record<string, string | number> | undefined,
+        json: args.body,
+        headers: context.correlationId ? { 'x-correlation-id': context.correlationId } : {},
+      });
+    } catch (error) {
+      throw fromRequestError(op.operationId, error);
+    }
+    let body: unknown;
+    try {
+      body = response.body === '' ? undefined : JSON.parse(response.body);
+    } catch {
+      throw new UpstreamError(
+        'bad_response',
+        op.operationId,
+        `The upstream answered ${op.operationId} with invalid JSON`,
+      );
+    }
+    if (response.statusCode >= 200 && response.statusCode < 300) return body;
+    throw new UpstreamError(
+      'http',
+      op.operationId,
+      upstreamMessage(body, response.statusCode),
+      response.statusCode,
+    );
+  }
+
+  const api = Object.fromEntries(
+    operations.map((op) => [
+      op.operationId,
+      (args: CallArgs<OperationId>, context?: CallContext) => call(op, args, context),
+    ]),
+  ) as unknown as UpstreamApi;
+
+  return {
+    api,
+    close: () => {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+}
+
+function fromRequestError(operationId: OperationId, error: unknown): UpstreamError {
+  if (error instanceof RequestError) {
+    if (error.code === 'ETIMEDOUT') {
+      return new UpstreamError('timeout', operationId, `The upstream did not answer ${operationId} in time`);
+    }
+    if (UNAVAILABLE_CODES.has(error.code)) {
+      return new UpstreamError('unavailable', operationId, `The upstream is unavailable (${error.code})`);
+    }
+    return new UpstreamError('unavailable', operationId, `The upstream call failed (${error.code})`);
+  }
+  return new UpstreamError('unavailable', operationId, `The upstream call failed: ${String(error)}`);
+}
