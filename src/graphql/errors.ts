@@ -1,8 +1,9 @@
 // The one mapping from failures to client errors: GraphQL's extensions.code here, and the HTTP
 // status the REST router answers with.
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { UpstreamError } from '../upstream/errors.ts';
+import { InputError } from './scalars.ts';
 
 export const ERROR_CODES = [
   'BAD_USER_INPUT',
@@ -65,6 +66,10 @@ export function formatError(production: boolean) {
           ...(!production && { upstream: { operation: cause.operationId, status: cause.status ?? null } }),
         },
       };
+    }
+    // A literal refused by a scalar arrives as a validation error; it is bad input all the same.
+    if (error instanceof GraphQLError && error.originalError instanceof InputError) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
     }
     return formatted;
   };

@@ -2,8 +2,16 @@
 // upstream call, with BAD_USER_INPUT.
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
+/** Input the gateway refuses; the error formatter keys on it, wherever graphql-js wraps it. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
 export function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  return new GraphQLError(message, {
+    originalError: new InputError(message),
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
 }
 
 function stringScalar(
