@@ -2,11 +2,16 @@
 // line's existence check: an unknown line then costs one round trip, not a waterfall.
 import {
   type FieldNode,
+  type FragmentSpreadNode,
   type GraphQLField,
+  GraphQLIncludeDirective,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
+  GraphQLSkipDirective,
   getArgumentValues,
+  getDirectiveValues,
   getNamedType,
+  type InlineFragmentNode,
   isObjectType,
   Kind,
   type SelectionSetNode,
@@ -23,11 +28,21 @@ const readsByType: Record<
   Usage: usageReads,
 };
 
+/** @skip and @include, as execution will apply them. */
+function included(
+  node: FieldNode | InlineFragmentNode | FragmentSpreadNode,
+  info: GraphQLResolveInfo,
+): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+}
+
 function* fieldsOf(
   selectionSet: SelectionSetNode | undefined,
   info: GraphQLResolveInfo,
 ): Generator<FieldNode> {
   for (const selection of selectionSet?.selections ?? []) {
+    if (!included(selection, info)) continue;
     if (selection.kind === Kind.FIELD) yield selection;
     else if (selection.kind === Kind.INLINE_FRAGMENT) yield* fieldsOf(selection.selectionSet, info);
     else yield* fieldsOf(info.fragments[selection.name.value]?.selectionSet, info);
@@ -69,7 +84,10 @@ export function prefetch(info: GraphQLResolveInfo, context: Context, line: Subsc
       node.selectionSet,
       info,
       (read) => {
-        read().catch(() => undefined);
+        // A read that refuses its arguments (or fails) says so again in its own field.
+        Promise.resolve()
+          .then(read)
+          .catch(() => undefined);
       },
       context,
       line,

@@ -50,7 +50,7 @@ export function normaliseMsisdn(value: string): string {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
 
 function parseDate(value: string): string {
   const m = DATE.exec(value);
@@ -60,10 +60,18 @@ function parseDate(value: string): string {
   return value;
 }
 
+/** RFC 3339: a real calendar day, hours to 23, minutes to 59, seconds to 60 (a leap second), offsets to 23:59. */
 function parseDateTime(value: string): string {
-  if (!DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-    throw badInput(`"${value}" is not a date-time with an offset, e.g. 2026-11-26T15:00:00Z`);
-  }
+  const m = DATE_TIME.exec(value);
+  const valid =
+    m !== null &&
+    DATE.test(m[1] as string) &&
+    new Date(`${m[1]}T00:00:00Z`).toISOString().slice(0, 10) === m[1] &&
+    Number(m[2]) <= 23 &&
+    Number(m[3]) <= 59 &&
+    Number(m[4]) <= 60 &&
+    (m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59));
+  if (!valid) throw badInput(`"${value}" is not a date-time with an offset, e.g. 2026-11-26T15:00:00Z`);
   return value;
 }
 

@@ -3,7 +3,7 @@
 import type { PlanUpgradeRequest, StatusCode } from '../../contract/wire.ts';
 import type { Context } from '../../http/context.ts';
 import type { Resource } from '../../loaders/index.ts';
-import type { MutationResolvers, PlanChangeInput } from '../__generated__/resolvers.ts';
+import type { MutationResolvers, OfferInput, PlanChangeInput } from '../__generated__/resolvers.ts';
 import { lineOf } from '../lines.ts';
 import type { PayloadRef, SubscriberRef } from '../refs.ts';
 
@@ -35,6 +35,20 @@ const planRequest = (input: PlanChangeInput): PlanUpgradeRequest =>
     name: input.name ?? undefined,
     email: input.email ?? undefined,
   });
+
+function offerWrite(
+  context: Context,
+  input: OfferInput,
+  operation: 'PurchaseOfferbyMSISDNandOfferId' | 'DeleteOfferbyMSISDNandOfferId',
+): Promise<PayloadRef> {
+  const line = lineOf(context, input.msisdn, input.country);
+  return write(context, line, ['offers'], () =>
+    context.api[operation](
+      { country: line.country, path: { MSISDN: line.msisdn, offerId: input.offerId } },
+      call(context),
+    ),
+  );
+}
 
 const PLAN_STATE: Resource[] = ['plan', 'plans', 'upgradeRequest', 'offers'];
 
@@ -89,25 +103,9 @@ export const Mutation: MutationResolvers = {
     );
   },
 
-  purchaseOffer: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
-    return write(context, line, ['offers'], () =>
-      context.api.PurchaseOfferbyMSISDNandOfferId(
-        { country: line.country, path: { MSISDN: line.msisdn, offerId: input.offerId } },
-        call(context),
-      ),
-    );
-  },
+  purchaseOffer: (_, { input }, context) => offerWrite(context, input, 'PurchaseOfferbyMSISDNandOfferId'),
 
-  cancelOffer: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
-    return write(context, line, ['offers'], () =>
-      context.api.DeleteOfferbyMSISDNandOfferId(
-        { country: line.country, path: { MSISDN: line.msisdn, offerId: input.offerId } },
-        call(context),
-      ),
-    );
-  },
+  cancelOffer: (_, { input }, context) => offerWrite(context, input, 'DeleteOfferbyMSISDNandOfferId'),
 
   changePlan: (_, { input }, context) => {
     const line = lineOf(context, input.msisdn, input.country);

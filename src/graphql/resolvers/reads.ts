@@ -4,16 +4,22 @@ import type { UsageResolution, PlanType as WirePlanType } from '../../contract/w
 import type { Context } from '../../http/context.ts';
 import type { PlanType } from '../__generated__/resolvers.ts';
 import type { SubscriberRef } from '../refs.ts';
+import { badInput } from '../scalars.ts';
 
 type Read = (context: Context, line: SubscriberRef, args: Record<string, unknown>) => Promise<unknown>;
 
 const planType = (type: unknown): WirePlanType | undefined =>
   type ? ((type as PlanType).toLowerCase() as WirePlanType) : undefined;
 
-const window = (args: Record<string, unknown>) => ({
-  from: (args.from as string | null | undefined) ?? undefined,
-  to: (args.to as string | null | undefined) ?? undefined,
-});
+/** The usage period asked for; one that ends before it starts is refused here, before any upstream call. */
+function window(args: Record<string, unknown>): { from?: string; to?: string } {
+  const from = (args.from as string | null | undefined) ?? undefined;
+  const to = (args.to as string | null | undefined) ?? undefined;
+  if (from !== undefined && to !== undefined && Date.parse(from) > Date.parse(to)) {
+    throw badInput(`from (${from}) must not be after to (${to})`);
+  }
+  return { from, to };
+}
 
 export const subscriberReads = {
   status: ({ loaders }, line) => loaders.status.load(line),
