@@ -3,7 +3,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import got, { type Got, RequestError } from 'got';
-import { type ContractOperation, operations } from '../contract/openapi.ts';
+import { type ContractOperation, operations, validateResponse } from '../contract/openapi.ts';
 import type { OperationId, Operations } from '../contract/wire.ts';
 import { UpstreamError, upstreamMessage } from './errors.ts';
 
@@ -90,23 +90,34 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     } catch (error) {
       throw fromRequestError(op.operationId, error);
     }
-    let body: unknown;
-    try {
-      body = response.body === '' ? undefined : JSON.parse(response.body);
-    } catch {
+    const ok = response.statusCode >= 200 && response.statusCode < 300;
+    const body = parseJson(response.body);
+    if (!ok) {
+      // An error answer that is not JSON (a proxy's page, say) keeps its status.
+      const message = body === INVALID ? undefined : body;
+      throw new UpstreamError(
+        'http',
+        op.operationId,
+        upstreamMessage(message, response.statusCode),
+        response.statusCode,
+      );
+    }
+    if (body === INVALID) {
       throw new UpstreamError(
         'bad_response',
         op.operationId,
         `The upstream answered ${op.operationId} with invalid JSON`,
       );
     }
-    if (response.statusCode >= 200 && response.statusCode < 300) return body;
-    throw new UpstreamError(
-      'http',
-      op.operationId,
-      upstreamMessage(body, response.statusCode),
-      response.statusCode,
-    );
+    const problems = validateResponse(op.operationId, response.statusCode, body);
+    if (problems.length > 0) {
+      throw new UpstreamError(
+        'bad_response',
+        op.operationId,
+        `The upstream's answer to ${op.operationId} breaks the contract: ${problems.slice(0, 3).join('; ')}`,
+      );
+    }
+    return body;
   }
 
   const api = Object.fromEntries(
@@ -123,6 +134,16 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       agents.https.destroy();
     },
   };
+}
+
+const INVALID = Symbol('invalid JSON');
+
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? INVALID : JSON.parse(text);
+  } catch {
+    return INVALID;
+  }
 }
 
 function fromRequestError(operationId: OperationId, error: unknown): UpstreamError {

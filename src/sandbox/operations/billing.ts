@@ -81,13 +81,9 @@ export function billingHandlers({ db, subscriber }: Deps): Handlers<BillingOps> 
     },
 
     GetDataUsagePercentageByMSISDNPerApp: (input) => {
+      const window = usageWindow(input);
       const line = subscriber(input.country, input.msisdn);
-      return percentageByApp(
-        line.msisdn,
-        line.usage_tier,
-        usageWindow(input),
-        input.params.resolution as Resolution,
-      );
+      return percentageByApp(line.msisdn, line.usage_tier, window, input.params.resolution as Resolution);
     },
   };
 }
