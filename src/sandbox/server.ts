@@ -4,15 +4,24 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ContractOperation, describeErrors, operations, serverVariables } from '../contract/openapi.ts';
+import { ApiError, errorBodyFor } from '../contract/errors.ts';
+import { operations } from '../contract/openapi.ts';
+import {
+  BASE_PATH,
+  checkBody,
+  checkParams,
+  errorSchemaAt,
+  type Matched,
+  matchOperation,
+} from '../contract/requests.ts';
 import type { OperationId } from '../contract/wire.ts';
 import { openDatabase } from './db.ts';
-import { ApiError, badRequest, errorBodyFor } from './errors.ts';
 import { checkFaultSettings, type Fault, type FaultSettings, Faults } from './faults.ts';
 import { createHandlers } from './operations/index.ts';
 import { DEMO_CASES, type DemoCase, msisdnOf, seed } from './seed.ts';
 
-export const BASE_PATH = '/v2/tigo/mobile';
+export { BASE_PATH };
+
 const MAX_BODY_BYTES = 64 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const RECENT_REQUESTS = 100;
@@ -83,7 +92,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       case 'GET /__sandbox/faults':
         return send(res, 200, faults.snapshot());
       case 'PUT /__sandbox/faults': {
-        const settings = await readJson(req);
+        const settings = parseJson(await readBody(req));
         const problems = checkFaultSettings(
           settings,
           operations.map((o) => o.operationId),
@@ -103,11 +112,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const operation = async (
     req: IncomingMessage,
     res: ServerResponse,
-    op: ContractOperation,
-    country: string,
-    values: string[],
+    matched: Matched,
     query: URLSearchParams,
-  ): Promise<void> => {
+  ) => {
+    const { op, country } = matched;
     stats.set(op.operationId, (stats.get(op.operationId) ?? 0) + 1);
     recent.push({ operationId: op.operationId, correlationId: header(req, 'x-correlation-id') });
     if (recent.length > RECENT_REQUESTS) recent.shift();
@@ -120,24 +128,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (fate.failure === 'garbage') return send(res, op.successStatus, '{"truncated": [1, 2', true);
     if (fate.failure === 'error') throw new ApiError(500, `Injected fault in ${op.operationId}`);
 
-    if (!serverVariables.country.enum.includes(country))
-      throw new ApiError(404, `Market ${country} is not served`);
-    const params: Record<string, unknown> = {};
-    for (const [name, value] of query) if (!(name in params)) params[name] = value;
-    op.pathParams.forEach((name, i) => {
-      params[name] = decodePathSegment(values[i] as string);
-    });
-    if (!op.validateParams(params))
-      throw badRequest(`Invalid parameters: ${describeErrors(op.validateParams.errors).join('; ')}`);
-
+    const params = checkParams(matched, query);
     let body: unknown;
-    if (op.validateBody) {
-      body = await readJson(req);
-      if (!op.validateBody(body))
-        throw badRequest(`Invalid request body: ${describeErrors(op.validateBody.errors).join('; ')}`);
-    } else {
-      req.resume();
-    }
+    if (op.validateBody) body = checkBody(op, req.headers['content-type'], await readBody(req));
+    else req.resume();
     const msisdn = String(params.MSISDN ?? params.msisdn);
     const result = handlers[op.operationId]({ country, msisdn, params, body, now: now() });
     send(res, op.successStatus, result);
@@ -146,24 +140,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const path = url.pathname;
-    let errorSchema: ContractOperation['errorSchema'] = 'ErrorBody';
     try {
       if (path.startsWith('/__sandbox/')) return await control(req, res, path);
-      const match = /^\/v2\/tigo\/mobile\/([^/]+)(\/.*)$/.exec(path);
-      const rest = match?.[2] ?? '';
-      const candidates = operations.flatMap((op) => {
-        const m = op.pattern.exec(rest);
-        return m ? [{ op, values: m.slice(1) }] : [];
-      });
-      if (!match || candidates.length === 0) throw new ApiError(404, `No operation at ${path}`);
-      errorSchema = (candidates[0] as { op: ContractOperation }).op.errorSchema;
-      const found = candidates.find((c) => c.op.method === req.method?.toLowerCase());
-      if (!found) {
-        res.setHeader('allow', candidates.map((c) => c.op.method.toUpperCase()).join(', '));
-        throw new ApiError(405, `Method ${req.method} is not allowed on ${path}`);
-      }
-      errorSchema = found.op.errorSchema;
-      await operation(req, res, found.op, match[1] as string, found.values, url.searchParams);
+      await operation(req, res, matchOperation(req.method ?? 'GET', path), url.searchParams);
     } catch (error) {
       if (res.headersSent || req.socket.destroyed) return;
       const status = error instanceof ApiError ? error.status : 500;
@@ -171,7 +150,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       const message = error instanceof ApiError ? error.message : 'Internal error';
       // An unread oversized body would otherwise be parsed as the next request.
       if (status === 413) res.setHeader('connection', 'close');
-      send(res, status, errorBodyFor(errorSchema, status, message));
+      if (error instanceof ApiError && error.allow) res.setHeader('allow', error.allow);
+      send(res, status, errorBodyFor(errorSchemaAt(path), status, message));
     }
   });
 
@@ -201,26 +181,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
 }
 
-function decodePathSegment(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    throw badRequest(`Malformed path segment: ${value}`);
-  }
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers['content-type'];
-  if (type !== undefined && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    req.resume();
-    throw new ApiError(415, `Content-Type must be application/json, not ${type}`);
-  }
-  const raw = await readBody(req);
-  if (raw.length === 0) throw badRequest('A JSON request body is required');
+function parseJson(raw: Buffer): unknown {
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {
-    throw badRequest('The request body is not valid JSON');
+    throw new ApiError(400, 'The request body is not valid JSON');
   }
 }
 

@@ -1,7 +1,8 @@
 // Billing: the line's status per asset, and its data usage by app.
+
+import { badRequest } from '../../contract/errors.ts';
 import type { Status, StatusChangeRequest } from '../../contract/wire.ts';
 import { transaction } from '../db.ts';
-import { badRequest } from '../errors.ts';
 import { hourlyByApp, MAX_RANGE_MS, percentageByApp, type Resolution, type UsageWindow } from '../usage.ts';
 import type { Deps, Handlers, OperationInput, Subscriber } from './types.ts';
 

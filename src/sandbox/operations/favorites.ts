@@ -1,7 +1,8 @@
 // Favorite numbers: a few slots per line, no duplicates, and never the line itself.
+
+import { badRequest, forbidden, notFound } from '../../contract/errors.ts';
 import type { FavoriteNumber, SuccessBody } from '../../contract/wire.ts';
 import { transaction } from '../db.ts';
-import { badRequest, forbidden, notFound } from '../errors.ts';
 import { FAVORITE_SLOTS } from '../seed.ts';
 import type { Deps, Handlers } from './types.ts';
 

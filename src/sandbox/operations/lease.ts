@@ -1,6 +1,7 @@
 // Phone lease: the device contract some lines have.
+
+import { notFound } from '../../contract/errors.ts';
 import type { PhoneLeaseInfo } from '../../contract/wire.ts';
-import { notFound } from '../errors.ts';
 import type { Deps, Handlers } from './types.ts';
 
 export function leaseHandlers({ db, subscriber }: Deps): Handlers<'GetPhoneLeaseDetailsbyMSISDN'> {

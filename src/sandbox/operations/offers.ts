@@ -1,7 +1,8 @@
 // Offers: a catalog per market and channel, purchases by active lines, and their cancellation.
+
+import { forbidden, notFound } from '../../contract/errors.ts';
 import type { Offer, SuccessBody } from '../../contract/wire.ts';
 import { transaction } from '../db.ts';
-import { forbidden, notFound } from '../errors.ts';
 import type { Deps, Handlers } from './types.ts';
 
 interface OfferRow {

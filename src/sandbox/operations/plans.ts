@@ -1,8 +1,9 @@
 // Plans: the market's catalog, the line's plan, plan changes and the requests for upgrades
 // and additional subscriptions.
+
+import { forbidden, notFound } from '../../contract/errors.ts';
 import type { Plan, PlanAdditional, PlanType, PlanUpgradeRequest, SuccessBody } from '../../contract/wire.ts';
 import { transaction } from '../db.ts';
-import { forbidden, notFound } from '../errors.ts';
 import type { Deps, Handlers, Subscriber } from './types.ts';
 
 interface PlanRow {

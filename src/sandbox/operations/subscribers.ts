@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { notFound } from '../errors.ts';
+import { notFound } from '../../contract/errors.ts';
 import type { Subscriber } from './types.ts';
 
 export function subscriberLookup(db: DatabaseSync): (country: string, msisdn: string) => Subscriber {
