@@ -35,15 +35,30 @@ function stringScalar(
   });
 }
 
-/** "+504 9988-7766" → "50499887766": separators people type are dropped, then 8 to 15 digits must remain. */
-export function normaliseMsisdn(value: string): string {
+/** Drops the separators people type ("+504 9988-7766" → "50499887766"); null unless digits remain. */
+function digitsOf(value: string): string | null {
   const digits = value
     .trim()
     .replace(/^\+/, '')
     .replace(/[\s\-.()]/g, '');
-  if (!/^[0-9]{8,15}$/.test(digits)) {
+  return /^[0-9]+$/.test(digits) ? digits : null;
+}
+
+export function normaliseMsisdn(value: string): string {
+  const digits = digitsOf(value);
+  if (!digits || digits.length < 8 || digits.length > 15) {
     throw badInput(
       `"${value}" is not a mobile number: expected 8 to 15 digits in international form, e.g. +504 9988-7766`,
+    );
+  }
+  return digits;
+}
+
+function normalisePhoneNumber(value: string): string {
+  const digits = digitsOf(value);
+  if (!digits || digits.length < 7 || digits.length > 15) {
+    throw badInput(
+      `"${value}" is not a phone number: expected 7 to 15 digits, e.g. 75007493 or +504 9988-7766`,
     );
   }
   return digits;
@@ -77,6 +92,7 @@ function parseDateTime(value: string): string {
 
 export const scalars = {
   MSISDN: stringScalar('MSISDN', 'A mobile number in E.164 digits', normaliseMsisdn),
+  PhoneNumber: stringScalar('PhoneNumber', 'A phone number in digits', normalisePhoneNumber),
   Date: stringScalar('Date', 'A calendar date, YYYY-MM-DD', parseDate),
   DateTime: stringScalar('DateTime', 'An RFC 3339 date-time with offset', parseDateTime),
   ByteCount: new GraphQLScalarType({

@@ -3,13 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { GatewayConfig } from '../config.ts';
 import { createLoaders, type Loaders } from '../loaders/index.ts';
-import type { UpstreamApi } from '../upstream/client.ts';
+import type { CallContext, UpstreamApi } from '../upstream/client.ts';
 
 export interface Context {
   correlationId: string;
   config: GatewayConfig;
   api: UpstreamApi;
   loaders: Loaders;
+  /** What every upstream call of this request forwards, and where it records its failures. */
+  call: CallContext;
 }
 
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
@@ -21,5 +23,6 @@ export function correlationIdOf(header: string | string[] | undefined): string {
 }
 
 export function createContext(config: GatewayConfig, api: UpstreamApi, correlationId: string): Context {
-  return { correlationId, config, api, loaders: createLoaders(api, { correlationId }) };
+  const call: CallContext = { correlationId, failures: [] };
+  return { correlationId, config, api, call, loaders: createLoaders(api, call) };
 }

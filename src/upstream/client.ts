@@ -25,6 +25,8 @@ export type CallArgs<K extends OperationId> = {
 
 export interface CallContext {
   correlationId?: string;
+  /** Every failed call of the request, also those a reader turns into `null` (a 404 lease). */
+  failures?: UpstreamError[];
 }
 
 export type UpstreamApi = {
@@ -120,11 +122,13 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     return body;
   }
 
+  const recorded = (op: ContractOperation, args: CallArgs<OperationId>, context?: CallContext) =>
+    call(op, args, context).catch((error: UpstreamError) => {
+      context?.failures?.push(error);
+      throw error;
+    });
   const api = Object.fromEntries(
-    operations.map((op) => [
-      op.operationId,
-      (args: CallArgs<OperationId>, context?: CallContext) => call(op, args, context),
-    ]),
+    operations.map((op) => [op.operationId, recorded.bind(null, op)]),
   ) as unknown as UpstreamApi;
 
   return {

@@ -13,13 +13,22 @@ export class UpstreamError extends Error {
   readonly operationId: OperationId;
   /** The upstream's HTTP status, for `http` failures. */
   readonly status: number | undefined;
+  /** The upstream's error body when it was JSON: the REST router hands it on as it came. */
+  readonly body: unknown;
 
-  constructor(failure: UpstreamFailure, operationId: OperationId, message: string, status?: number) {
+  constructor(
+    failure: UpstreamFailure,
+    operationId: OperationId,
+    message: string,
+    status?: number,
+    body?: unknown,
+  ) {
     super(message);
     this.name = 'UpstreamError';
     this.failure = failure;
     this.operationId = operationId;
     this.status = status;
+    this.body = body;
   }
 }
 

@@ -284,7 +284,7 @@ describe('gateway mutations: favorites', () => {
       first: Payload<{ favorites: Favorite[] }>;
       second: Payload<{ favorites: Favorite[] }>;
     }>(
-      `mutation Two($msisdn: MSISDN!, $x: MSISDN!, $y: MSISDN!) {
+      `mutation Two($msisdn: MSISDN!, $x: PhoneNumber!, $y: PhoneNumber!) {
         first: addFavorite(input: { msisdn: $msisdn, phoneNumber: $x, label: "Uno" }) {
           response message subscriber { favorites { phoneNumber label } }
         }
@@ -410,7 +410,7 @@ describe('gateway mutations: favorites', () => {
   });
 
   it.each([
-    ['phoneNumber "abc"', { phoneNumber: 'abc' }, '"abc" is not a mobile number'],
+    ['phoneNumber "abc"', { phoneNumber: 'abc' }, '"abc" is not a phone number'],
     [
       'expirationDate "2026-02-30"',
       { phoneNumber: '50431110005', expirationDate: '2026-02-30' },
@@ -421,7 +421,7 @@ describe('gateway mutations: favorites', () => {
       { phoneNumber: '50431110005', expirationDate: '31/12/2099' },
       '"31/12/2099" is not a date',
     ],
-    ['phoneNumber "+504 99"', { phoneNumber: '+504 99' }, 'is not a mobile number'],
+    ['phoneNumber "+504 99"', { phoneNumber: '+504 99' }, 'is not a phone number'],
   ])('refuses %s in the gateway with BAD_USER_INPUT and no upstream call', async (_, fields, message) => {
     const { msisdn } = s.upstream.demo.active;
     const before = favoritesOf(msisdn);
@@ -448,7 +448,7 @@ describe('gateway mutations: favorites', () => {
     expect(res.status).toBe(400);
     expect(res.data).toBeUndefined();
     const error = onlyError(res);
-    expect(error.message).toContain('"abc" is not a mobile number');
+    expect(error.message).toContain('"abc" is not a phone number');
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await s.upstreamCalls()).toEqual({});
   });

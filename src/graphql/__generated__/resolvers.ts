@@ -27,6 +27,11 @@ export type Scalars = {
    * parentheses ("+504 9988-7766"); it is normalised to digits ("50499887766"). Output is digits.
    */
   MSISDN: { input: string; output: string; }
+  /**
+   * A phone number: a favorite may be a national number (7 or more digits) or an international one.
+   * Input may carry '+', spaces, dashes, dots or parentheses; it is normalised to digits.
+   */
+  PhoneNumber: { input: string; output: string; }
 };
 
 export type AcquisitionMethod = {
@@ -41,7 +46,7 @@ export type AddFavoriteInput = {
   expirationDate?: InputMaybe<Scalars['Date']['input']>;
   label?: InputMaybe<Scalars['String']['input']>;
   msisdn: Scalars['MSISDN']['input'];
-  phoneNumber: Scalars['MSISDN']['input'];
+  phoneNumber: Scalars['PhoneNumber']['input'];
   planCode?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -141,6 +146,10 @@ export type HourlyAppUsage = {
 
 export type HourlyUsage = {
   __typename?: 'HourlyUsage';
+  /** The upstream's result code, e.g. 0. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The upstream's result description, e.g. OK. */
+  description: Maybe<Scalars['String']['output']>;
   /** When the upstream last updated these figures. */
   lastUpdatedAt: Maybe<Scalars['DateTime']['output']>;
   records: Array<HourlyAppUsage>;
@@ -358,10 +367,22 @@ export type PurchaseOfferPayload = MutationPayload & {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * A line without first checking that it exists: each field makes its own read and fails on its own
+   * (NOT_FOUND for an unknown line). One upstream read fewer than `subscriber` when one resource is
+   * wanted; the REST compatibility router reads through it.
+   */
+  line: Subscriber;
   /** One line, or null (with one NOT_FOUND error) when the market has no such line. `country` defaults to the gateway's market. */
   subscriber: Maybe<Subscriber>;
   /** Several lines of one market, in the order asked; a line that does not exist is null with its own NOT_FOUND error. The list length is bounded. */
   subscribers: Array<Maybe<Subscriber>>;
+};
+
+
+export type QueryLineArgs = {
+  country?: InputMaybe<Country>;
+  msisdn: Scalars['MSISDN']['input'];
 };
 
 
@@ -379,7 +400,7 @@ export type QuerySubscribersArgs = {
 export type RemoveFavoriteInput = {
   country?: InputMaybe<Country>;
   msisdn: Scalars['MSISDN']['input'];
-  phoneNumber: Scalars['MSISDN']['input'];
+  phoneNumber: Scalars['PhoneNumber']['input'];
 };
 
 export type RemoveFavoritePayload = MutationPayload & {
@@ -512,6 +533,10 @@ export type UsageResolution =
 
 export type UsageShares = {
   __typename?: 'UsageShares';
+  /** The upstream's result code, e.g. 0. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The upstream's result description, e.g. OK. */
+  description: Maybe<Scalars['String']['output']>;
   lastUpdatedAt: Maybe<Scalars['DateTime']['output']>;
   records: Array<AppUsageShare>;
 };
@@ -631,6 +656,7 @@ export type ResolversTypes = {
   OfferInput: OfferInput;
   OfferingCategory: OfferingCategory;
   PhoneLease: ResolverTypeWrapper<PhoneLeaseInfo>;
+  PhoneNumber: ResolverTypeWrapper<Scalars['PhoneNumber']['output']>;
   Plan: ResolverTypeWrapper<WirePlan>;
   PlanChangeInput: PlanChangeInput;
   PlanType: PlanType;
@@ -680,6 +706,7 @@ export type ResolversParentTypes = {
   Offer: WireOffer;
   OfferInput: OfferInput;
   PhoneLease: PhoneLeaseInfo;
+  PhoneNumber: Scalars['PhoneNumber']['output'];
   Plan: WirePlan;
   PlanChangeInput: PlanChangeInput;
   ProductOffering: WireProductOffering;
@@ -759,6 +786,8 @@ export type HourlyAppUsageResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type HourlyUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HourlyUsage'] = ResolversParentTypes['HourlyUsage']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   records?: Resolver<Array<ResolversTypes['HourlyAppUsage']>, ParentType, ContextType>;
   totalBytes?: Resolver<Maybe<ResolversTypes['ByteCount']>, ParentType, ContextType>;
@@ -821,6 +850,10 @@ export type PhoneLeaseResolvers<ContextType = Context, ParentType extends Resolv
   typeClauseId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export interface PhoneNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PhoneNumber'], any> {
+  name: 'PhoneNumber';
+}
+
 export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = {
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -847,6 +880,7 @@ export type PurchaseOfferPayloadResolvers<ContextType = Context, ParentType exte
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  line?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType, RequireFields<QueryLineArgs, 'msisdn'>>;
   subscriber?: Resolver<Maybe<ResolversTypes['Subscriber']>, ParentType, ContextType, RequireFields<QuerySubscriberArgs, 'msisdn'>>;
   subscribers?: Resolver<Array<Maybe<ResolversTypes['Subscriber']>>, ParentType, ContextType, RequireFields<QuerySubscribersArgs, 'msisdns'>>;
 };
@@ -905,6 +939,8 @@ export type UsageResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type UsageSharesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsageShares'] = ResolversParentTypes['UsageShares']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   records?: Resolver<Array<ResolversTypes['AppUsageShare']>, ParentType, ContextType>;
 };
@@ -928,6 +964,7 @@ export type Resolvers<ContextType = Context> = {
   NameValue?: NameValueResolvers<ContextType>;
   Offer?: OfferResolvers<ContextType>;
   PhoneLease?: PhoneLeaseResolvers<ContextType>;
+  PhoneNumber?: GraphQLScalarType;
   Plan?: PlanResolvers<ContextType>;
   ProductOffering?: ProductOfferingResolvers<ContextType>;
   PurchaseOfferPayload?: PurchaseOfferPayloadResolvers<ContextType>;

@@ -19,7 +19,6 @@ async function write(
   return { response: result.response, message: result.message, subscriber: line };
 }
 
-const call = (context: Context) => ({ correlationId: context.correlationId });
 const target = (line: SubscriberRef) => ({ country: line.country, path: { MSISDN: line.msisdn } });
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
@@ -45,7 +44,7 @@ function offerWrite(
   return write(context, line, ['offers'], () =>
     context.api[operation](
       { country: line.country, path: { MSISDN: line.msisdn, offerId: input.offerId } },
-      call(context),
+      context.call,
     ),
   );
 }
@@ -68,7 +67,7 @@ export const Mutation: MutationResolvers = {
           lastName: input.lastName ?? undefined,
         }),
       },
-      call(context),
+      context.call,
     );
     // The answer is the new status: prime it, so the payload's subscriber costs no second read.
     context.loaders.status.clear(line).prime(line, status);
@@ -88,7 +87,7 @@ export const Mutation: MutationResolvers = {
             PlanCode: input.planCode ?? undefined,
           }),
         },
-        call(context),
+        context.call,
       ),
     );
   },
@@ -98,7 +97,7 @@ export const Mutation: MutationResolvers = {
     return write(context, line, ['favorites'], () =>
       context.api.DeleteFavoriteNumberByMSISDN(
         { ...target(line), body: { PhoneNumber: input.phoneNumber } },
-        call(context),
+        context.call,
       ),
     );
   },
@@ -110,14 +109,14 @@ export const Mutation: MutationResolvers = {
   changePlan: (_, { input }, context) => {
     const line = lineOf(context, input.msisdn, input.country);
     return write(context, line, PLAN_STATE, () =>
-      context.api.UpdateCurrentPlanByMSISDN({ ...target(line), body: planRequest(input) }, call(context)),
+      context.api.UpdateCurrentPlanByMSISDN({ ...target(line), body: planRequest(input) }, context.call),
     );
   },
 
   requestPlanUpgrade: (_, { input }, context) => {
     const line = lineOf(context, input.msisdn, input.country);
     return write(context, line, ['upgradeRequest'], () =>
-      context.api.CreateUpgradeRequestbyMSISDN({ ...target(line), body: planRequest(input) }, call(context)),
+      context.api.CreateUpgradeRequestbyMSISDN({ ...target(line), body: planRequest(input) }, context.call),
     );
   },
 
@@ -148,7 +147,7 @@ export const Mutation: MutationResolvers = {
             ),
           }),
         },
-        call(context),
+        context.call,
       ),
     );
   },

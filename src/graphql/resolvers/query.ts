@@ -36,4 +36,6 @@ export const Query: QueryResolvers = {
       throw badInput(`subscribers takes at most ${max} MSISDNs; ${msisdns.length} were given`);
     return msisdns.map((msisdn) => existingLine(info, context, lineOf(context, msisdn, country)));
   },
+
+  line: (_, { msisdn, country }, context) => lineOf(context, msisdn, country),
 };

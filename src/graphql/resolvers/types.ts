@@ -55,6 +55,8 @@ export const typeResolvers: Resolvers = {
     message: (r) => r.message ?? null,
   },
   HourlyUsage: {
+    code: (u) => u.code ?? null,
+    description: (u) => u.description ?? null,
     totalBytes: (u) => u.totalVolumeBytes ?? null,
     lastUpdatedAt: (u) => u.lastUpdatedAt ?? null,
     records: (u) => u.trafficDetails ?? [],
@@ -63,6 +65,8 @@ export const typeResolvers: Resolvers = {
     bytes: (r) => r.trafficVolumeBytes ?? null,
   },
   UsageShares: {
+    code: (u) => u.code ?? null,
+    description: (u) => u.description ?? null,
     lastUpdatedAt: (u) => u.lastUpdatedAt ?? null,
     records: (u) => u.trafficDetails ?? [],
   },
