@@ -22,6 +22,8 @@ export interface GatewayConfig {
   defaultCountry: string;
   /** Most lines one `subscribers(msisdns:)` may ask for. */
   maxSubscribers: number;
+  /** Serve the legacy REST paths (and their docs) beside /graphql. */
+  restRouter: boolean;
 }
 
 export interface Config {
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamMaxSockets: integer(env, 'UPSTREAM_MAX_SOCKETS', 64, 1, 10_000, problems),
     defaultCountry: oneOf(env, 'DEFAULT_COUNTRY', COUNTRIES, 'hn', problems),
     maxSubscribers: integer(env, 'MAX_SUBSCRIBERS', 20, 1, 1000, problems),
+    restRouter: oneOf(env, 'REST_ROUTER', ['true', 'false'], 'true', problems) === 'true',
   };
   const sandbox: SandboxConfig = {
     port: integer(env, 'SANDBOX_PORT', 4010, 0, 65535, problems),

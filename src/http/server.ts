@@ -1,4 +1,5 @@
-// The gateway's HTTP server: Apollo Server 5 on Fastify, GraphQL at /graphql.
+// The gateway's HTTP server: Apollo Server 5 on Fastify, GraphQL at /graphql, and the REST
+// compatibility router with its docs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
@@ -7,10 +8,12 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config.ts';
 import { formatError } from '../graphql/errors.ts';
 import { createSchema } from '../graphql/schema.ts';
+import { restDocs } from '../rest/docs.ts';
+import { restRouter } from '../rest/router.ts';
 import { createUpstreamClient, type UpstreamOptions } from '../upstream/client.ts';
 import { type Context, correlationIdOf, createContext } from './context.ts';
 
@@ -60,11 +63,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [fastifyApolloDrainPlugin(app), landingPage],
   });
   await apollo.start();
+  const context = (request: FastifyRequest) =>
+    createContext(config, upstream.api, correlationIdOf(request.headers['x-correlation-id']));
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request) =>
-      createContext(config, upstream.api, correlationIdOf(request.headers['x-correlation-id'])),
+    context: async (request) => context(request),
   });
+  if (config.restRouter) {
+    await restRouter(app, { apollo, context });
+    await restDocs(app);
+  }
 
   return {
     app,

@@ -1,0 +1,41 @@
+// The router's OpenAPI document at a stable URL, and Swagger UI over it from local files (no CDN),
+// so the docs work on an air-gapped network.
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { document } from '../contract/openapi.ts';
+
+export const OPENAPI_PATH = '/rest/openapi.json';
+export const DOCS_PATH = '/docs/';
+
+const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+
+/** The contract as this gateway serves it: the same operations, on this host. */
+const routerDocument = {
+  ...document,
+  info: {
+    ...document.info,
+    title: `${document.info.title} (selfcare-gateway REST compatibility router)`,
+  },
+};
+
+const initializer = `window.onload = function () {
+  window.ui = SwaggerUIBundle({
+    url: ${JSON.stringify(OPENAPI_PATH)},
+    dom_id: '#swagger-ui',
+    deepLinking: true,
+    presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+    layout: 'StandaloneLayout',
+  });
+};
+`;
+
+export async function restDocs(app: FastifyInstance): Promise<void> {
+  app.get(OPENAPI_PATH, async () => routerDocument);
+  app.get(`${DOCS_PATH}swagger-initializer.js`, async (_request, reply) =>
+    reply.type('application/javascript; charset=utf-8').send(initializer),
+  );
+  app.get('/docs', async (_request, reply) => reply.redirect(DOCS_PATH));
+  await app.register(fastifyStatic, { root: swaggerUiDir, prefix: DOCS_PATH, index: 'index.html' });
+}

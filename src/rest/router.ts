@@ -1,0 +1,115 @@
+// The REST compatibility router: the contract's 18 operations at their legacy paths, each run as a
+// GraphQL operation through the same schema and context as /graphql (no second way upstream).
+import type { ApolloServer } from '@apollo/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, errorBodyFor } from '../contract/errors.ts';
+import { type ContractOperation, validateResponse } from '../contract/openapi.ts';
+import { BASE_PATH, checkBody, checkParams, errorSchemaAt, matchOperation } from '../contract/requests.ts';
+import { codeOfUpstream, type ErrorCode, HTTP_STATUS } from '../graphql/errors.ts';
+import type { Context } from '../http/context.ts';
+import type { UpstreamError } from '../upstream/errors.ts';
+import { routes } from './routes.ts';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface RestRouterOptions {
+  apollo: ApolloServer<Context>;
+  context: (request: FastifyRequest) => Context;
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+export async function restRouter(
+  app: FastifyInstance,
+  { apollo, context }: RestRouterOptions,
+): Promise<void> {
+  await app.register(async (scope) => {
+    // Bodies are read raw: the contract, not Fastify, decides what a bad one is and how to say so.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
+    scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+      const status = error.statusCode === 413 ? 413 : 500;
+      if (status === 500) request.log.error(error);
+      const message =
+        status === 413 ? `The request body is larger than ${MAX_BODY_BYTES} bytes` : 'Internal error';
+      return reply.code(status).send(errorBodyFor(errorSchemaAt(pathOf(request)), status, message));
+    });
+    scope.route({
+      method: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'],
+      url: `${BASE_PATH}/*`,
+      handler: async (request, reply) => {
+        const { status, body } = await answer(request, reply);
+        return reply.code(status).send(body);
+      },
+    });
+  });
+
+  async function answer(request: FastifyRequest, reply: FastifyReply): Promise<Answer> {
+    const path = pathOf(request);
+    try {
+      const matched = matchOperation(request.method, path);
+      const { op } = matched;
+      const params = checkParams(matched, request.query as Record<string, unknown>);
+      const body = op.validateBody
+        ? checkBody(
+            op,
+            request.headers['content-type'],
+            (request.body as Buffer | undefined) ?? Buffer.alloc(0),
+          )
+        : undefined;
+      const route = routes[op.operationId];
+      const contextValue = context(request);
+      const variables = route.variables({
+        msisdn: String(params.MSISDN ?? params.msisdn),
+        country: matched.country.toUpperCase(),
+        params,
+        body,
+      });
+      const result = await apollo.executeOperation({ query: route.document, variables }, { contextValue });
+      if (result.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
+      const { data, errors } = result.body.singleResult;
+      const value = data && !errors?.length ? route.answer(data) : null;
+      if (value !== null) return { status: op.successStatus, body: value };
+      return failed(op, contextValue.call.failures ?? [], errors?.[0]);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.allow) reply.header('allow', error.allow);
+      return { status: error.status, body: errorBodyFor(errorSchemaAt(path), error.status, error.message) };
+    }
+  }
+}
+
+const pathOf = (request: FastifyRequest) => request.url.split('?')[0] as string;
+
+/**
+ * The answer to a failed route: the upstream's own status and error body when the upstream refused
+ * (so legacy clients see what they always saw), else the status of the gateway's error code.
+ */
+function failed(
+  op: ContractOperation,
+  failures: UpstreamError[],
+  error: { message: string; extensions?: Record<string, unknown> } | undefined,
+): Answer {
+  const failure = failures.find((f) => f.operationId === op.operationId) ?? failures[0];
+  if (failure?.failure === 'http' && failure.status !== undefined) {
+    const fits =
+      failure.body !== undefined &&
+      validateResponse(op.operationId, failure.status, failure.body).length === 0;
+    return {
+      status: failure.status,
+      body: fits ? failure.body : errorBodyFor(op.errorSchema, failure.status, failure.message),
+    };
+  }
+  if (failure) {
+    const status = HTTP_STATUS[codeOfUpstream(failure)];
+    return { status, body: errorBodyFor(op.errorSchema, status, failure.message) };
+  }
+  const code = error?.extensions?.code as ErrorCode | undefined;
+  const status = error ? (HTTP_STATUS[code as ErrorCode] ?? 500) : 404;
+  return { status, body: errorBodyFor(op.errorSchema, status, error?.message ?? 'Not found') };
+}

@@ -1,0 +1,228 @@
+// The REST compatibility router's one route table: for each contract operation, the GraphQL
+// operation it runs and how its answer maps back to the wire. Method and path come from the contract.
+import type {
+  FavoriteNumber,
+  OperationId,
+  PlanAdditional,
+  PlanUpgradeRequest,
+  StatusChangeRequest,
+} from '../contract/wire.ts';
+import * as wire from './wire.ts';
+
+type Obj = Record<string, unknown>;
+
+export interface RouteInput {
+  msisdn: string;
+  /** The GraphQL Country enum value. */
+  country: string;
+  /** Path and query parameters, checked and completed by the contract. */
+  params: Obj;
+  /** The request body, checked by the contract. */
+  body: unknown;
+}
+
+export interface Route {
+  document: string;
+  variables(input: RouteInput): Obj;
+  /** The wire body from the GraphQL data; null when the resource is absent (the upstream's 404 then answers). */
+  answer(data: Obj): unknown;
+}
+
+const PLAN = `id name monthlyAmount currency dataMB status category rank offerings { category id details { name value } }`;
+const OFFER = `id name description validity validityUnit category subCategory rank amount currency acquisitionMethods { id name }`;
+const PAYLOAD = 'response message';
+const WINDOW = {
+  startDate: { variable: 'from', type: 'DateTime' },
+  endDate: { variable: 'to', type: 'DateTime' },
+};
+
+/** A read of one resource of the line, through `line` (no separate existence check). */
+function read(
+  selection: string,
+  field: string,
+  toWire: (value: Obj) => unknown,
+  args: Record<string, { variable: string; type: string }> = {},
+): Route {
+  const declared = Object.values(args).map(({ variable, type }) => `, $${variable}: ${type}`);
+  return {
+    document: `query Rest($msisdn: MSISDN!, $country: Country${declared.join('')}) { line(msisdn: $msisdn, country: $country) { ${selection} } }`,
+    variables: ({ msisdn, country, params }) => ({
+      msisdn,
+      country,
+      ...Object.fromEntries(
+        Object.entries(args).map(([param, { variable }]) => [variable, params[param] ?? null]),
+      ),
+    }),
+    answer: (data) => {
+      const value = path(data, ['line', ...field.split('.')]);
+      if (value === null || value === undefined) return null;
+      return Array.isArray(value) ? value.map((v) => toWire(v as Obj)) : toWire(value as Obj);
+    },
+  };
+}
+
+function path(data: Obj, keys: string[]): unknown {
+  return keys.reduce<unknown>(
+    (at, key) => (at && typeof at === 'object' ? (at as Obj)[key] : undefined),
+    data,
+  );
+}
+
+/** A write: one mutation with an input built from the request, answering the upstream's success body. */
+function write(mutation: string, input: (request: RouteInput) => Obj, inputType: string): Route {
+  return {
+    document: `mutation Rest($input: ${inputType}!) { ${mutation}(input: $input) { ${PAYLOAD} } }`,
+    variables: (request) => ({
+      input: { msisdn: request.msisdn, country: request.country, ...input(request) },
+    }),
+    answer: (data) => wire.toSuccess(data[mutation] as Obj),
+  };
+}
+
+const planChange = ({ body }: RouteInput): Obj => {
+  const b = body as PlanUpgradeRequest;
+  return {
+    planId: b.planId,
+    planName: b.planName,
+    monthlyAmount: b.monthlyAmount,
+    currency: b.currencyId,
+    category: b.categoryName,
+    fromPlan: b.fromPlan,
+    name: b.name,
+    email: b.email,
+  };
+};
+
+const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
+
+export const routes: Record<OperationId, Route> = {
+  GetStatusOfSubscriberByMSISDN: read('status { code assetType description }', 'status', wire.toStatus),
+
+  UpdateStatusOfSubscriberByMSISDN: {
+    document: `mutation Rest($input: UpdateStatusInput!) { updateStatus(input: $input) { status { code assetType description } } }`,
+    variables: ({ msisdn, country, body }) => {
+      const b = body as StatusChangeRequest;
+      return {
+        input: {
+          msisdn,
+          country,
+          code: upper(b.code),
+          assetType: b.assetType,
+          reason: b.updateReason,
+          customerId: b.customerId,
+          documentType: b.documentType,
+          name: b.name,
+          lastName: b.lastName,
+        },
+      };
+    },
+    answer: (data) => wire.toStatus((data.updateStatus as Obj).status as Obj),
+  },
+
+  GetDataUsageByMSISDNPerHourAndApp: read(
+    'usage { hourlyByApp(from: $from, to: $to) { code description totalBytes lastUpdatedAt records { date hour appName bytes } } }',
+    'usage.hourlyByApp',
+    wire.toHourly,
+    WINDOW,
+  ),
+
+  GetDataUsagePercentageByMSISDNPerApp: read(
+    'usage { percentageByApp(from: $from, to: $to, resolution: $resolution) { code description lastUpdatedAt records { date hour appName percentage bytes } } }',
+    'usage.percentageByApp',
+    wire.toShares,
+    { ...WINDOW, resolution: { variable: 'resolution', type: 'UsageResolution' } },
+  ),
+
+  GetFavoriteNumbersByMSISDN: read(
+    'favorites { phoneNumber expirationDate label planCode }',
+    'favorites',
+    wire.toFavorite,
+  ),
+
+  AddFavoriteNumberByMSISDN: write(
+    'addFavorite',
+    ({ body }) => {
+      const b = body as FavoriteNumber;
+      return {
+        phoneNumber: b.PhoneNumber,
+        expirationDate: b.ExpirationDate,
+        label: b.Label,
+        planCode: b.PlanCode,
+      };
+    },
+    'AddFavoriteInput',
+  ),
+
+  DeleteFavoriteNumberByMSISDN: write(
+    'removeFavorite',
+    ({ body }) => ({ phoneNumber: (body as FavoriteNumber).PhoneNumber }),
+    'RemoveFavoriteInput',
+  ),
+
+  GetAvailableOffersByMSISDN: read(`offers(channelId: $channelId) { ${OFFER} }`, 'offers', wire.toOffer, {
+    channelId: { variable: 'channelId', type: 'Int' },
+  }),
+
+  PurchaseOfferbyMSISDNandOfferId: write(
+    'purchaseOffer',
+    ({ params }) => ({ offerId: params.offerId }),
+    'OfferInput',
+  ),
+
+  DeleteOfferbyMSISDNandOfferId: write(
+    'cancelOffer',
+    ({ params }) => ({ offerId: params.offerId }),
+    'OfferInput',
+  ),
+
+  GetPhoneLeaseDetailsbyMSISDN: read(
+    'phoneLease { clauseId lastBillingDate nextRenewalDate typeClauseId imei gama brand model insurance status }',
+    'phoneLease',
+    wire.toLease,
+  ),
+
+  GetCurrentPlanDetailsbyMSISDN: read(`plan { ${PLAN} }`, 'plan', wire.toPlan),
+
+  UpdateCurrentPlanByMSISDN: write('changePlan', planChange, 'PlanChangeInput'),
+
+  GetAvailablePlansbyMSISDN: {
+    ...read(`availablePlans(type: $type) { ${PLAN} }`, 'availablePlans', wire.toPlan, {
+      planType: { variable: 'type', type: 'PlanType' },
+    }),
+    variables: ({ msisdn, country, params }) => ({ msisdn, country, type: upper(params.planType) ?? null }),
+  },
+
+  GetAvailablePlansUpgradesbyMSISDN: read(`planUpgrades { ${PLAN} }`, 'planUpgrades', wire.toPlan),
+
+  GetUpgradeStatusbyMSISDN: read('upgradeRequest { status message }', 'upgradeRequest', (r) =>
+    wire.toSuccess({ response: r.status, message: r.message }),
+  ),
+
+  CreateUpgradeRequestbyMSISDN: write('requestPlanUpgrade', planChange, 'PlanChangeInput'),
+
+  CreateSubscriptionRequestsbyMSISDN: write(
+    'requestAdditionalSubscriptions',
+    ({ body }) => {
+      const b = body as PlanAdditional;
+      return {
+        planId: b.planId,
+        planName: b.planName,
+        category: b.categoryName,
+        monthlyAmount: b.monthlyAmount,
+        currency: b.currencyId,
+        name: b.name,
+        email: b.email,
+        fromPlan: b.fromPlan,
+        subscriptions: b.AdditionalSubscriptionsList?.map((s) => ({
+          planId: s.planId,
+          planName: s.planName,
+          category: s.categoryName,
+          monthlyAmount: s.monthlyAmount,
+          currency: s.currencyId,
+          email: s.email,
+        })),
+      };
+    },
+    'AdditionalSubscriptionsInput',
+  ),
+};
