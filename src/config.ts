@@ -1,38 +1,209 @@
-// The only reader of process.env: every setting is parsed and checked here, once.
+// The only reader of process.env. Every setting is declared once below (name, default, meaning,
+// parser), checked at start with one message per bad value, and listed in docs by the same table.
 
-export interface SandboxConfig {
-  port: number;
-  /** SQLite file; ':memory:' keeps the database in memory. */
-  db: string;
-  subscribers: number;
-  latencyMs: number;
-  jitterMs: number;
-  errorRate: number;
+/** Markets of the contract (its `country` server variable). */
+export const COUNTRIES = ['bo', 'co', 'gt', 'hn', 'ni', 'pa', 'py', 'sv'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface Setting<T> {
+  env: string;
+  fallback: T;
+  description: string;
+  example?: string;
+  /** Returns the value, or throws a message saying what was expected. */
+  parse: (raw: string) => T;
 }
 
-export interface GatewayConfig {
-  port: number;
-  host: string;
-  production: boolean;
-  /** The REST API's base up to its country, with `{country}` in it; null starts the sandbox in-process. */
-  upstreamUrl: string | null;
-  upstreamTimeoutMs: number;
-  upstreamMaxSockets: number;
-  /** Market used when a query names none. */
-  defaultCountry: string;
-  /** Most lines one `subscribers(msisdns:)` may ask for. */
-  maxSubscribers: number;
-  /** Serve the legacy REST paths (and their docs) beside /graphql. */
-  restRouter: boolean;
-}
+const setting = <T>(
+  env: string,
+  fallback: T,
+  description: string,
+  parse: (raw: string) => T,
+  example?: string,
+): Setting<T> => ({
+  env,
+  fallback,
+  description,
+  parse,
+  example,
+});
+
+const integer = (min: number, max: number) => (raw: string) => {
+  const value = Number(raw.replaceAll('_', ''));
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw `expected a whole number from ${min} to ${max}`;
+  return value;
+};
+const fraction = (raw: string) => {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw 'expected a number from 0 to 1';
+  return value;
+};
+const oneOf =
+  <T extends string>(allowed: readonly T[]) =>
+  (raw: string): T => {
+    if (!allowed.includes(raw as T)) throw `expected one of ${allowed.join(', ')}`;
+    return raw as T;
+  };
+const boolean = (raw: string) => oneOf(['true', 'false'])(raw) === 'true';
+const text = (raw: string) => raw;
+const httpUrl = (raw: string) => {
+  if (!URL.canParse(raw) || !['http:', 'https:'].includes(new URL(raw).protocol))
+    throw 'expected an http(s) URL';
+  return raw;
+};
+const upstreamUrl = (raw: string) => {
+  const sample = raw.replace('{country}', 'hn');
+  if (
+    !raw.includes('{country}') ||
+    !URL.canParse(sample) ||
+    !['http:', 'https:'].includes(new URL(sample).protocol)
+  ) {
+    throw 'expected an http(s) URL up to the country, e.g. http://host:4010/v2/tigo/mobile/{country}';
+  }
+  return raw.replace(/\/+$/, '');
+};
+
+export const GATEWAY_SETTINGS = {
+  port: setting('PORT', 4000, 'port of the gateway', integer(0, 65535)),
+  host: setting('HOST', '0.0.0.0', 'address the gateway listens on', text),
+  production: setting(
+    'NODE_ENV',
+    false,
+    '`production` hides stack traces, upstream details, introspection and suggestions, and requires real JWT settings',
+    (raw) => raw === 'production',
+    'production',
+  ),
+  logLevel: setting('LOG_LEVEL', 'info' as (typeof LOG_LEVELS)[number], 'pino log level', oneOf(LOG_LEVELS)),
+  upstreamUrl: setting(
+    'UPSTREAM_URL',
+    null as string | null,
+    "the REST API's base up to its country, with `{country}`; unset, the Sandbox starts in-process and is the upstream",
+    upstreamUrl,
+    'http://host:4010/v2/tigo/mobile/{country}',
+  ),
+  upstreamTimeoutMs: setting(
+    'UPSTREAM_TIMEOUT_MS',
+    5000,
+    'time an upstream call may take (UPSTREAM_TIMEOUT after)',
+    integer(1, 600_000),
+  ),
+  upstreamMaxSockets: setting(
+    'UPSTREAM_MAX_SOCKETS',
+    64,
+    'keep-alive connections to the upstream at most',
+    integer(1, 10_000),
+  ),
+  defaultCountry: setting(
+    'DEFAULT_COUNTRY',
+    'hn' as (typeof COUNTRIES)[number],
+    'market of queries that name none',
+    oneOf(COUNTRIES),
+  ),
+  restRouter: setting(
+    'REST_ROUTER',
+    true,
+    'serve the legacy REST paths, /rest/openapi.json and Swagger UI at /docs/',
+    boolean,
+  ),
+};
+
+export const AUTH_SETTINGS = {
+  disabled: setting(
+    'AUTH_DISABLED',
+    false,
+    'no authentication at all: local work only, refused in production',
+    boolean,
+  ),
+  jwksUrl: setting(
+    'AUTH_JWKS_URL',
+    null as string | null,
+    'JWKS of the token issuer; unset outside production, a local key signs and checks tokens',
+    httpUrl,
+    'https://id.example/.well-known/jwks.json',
+  ),
+  issuer: setting('AUTH_ISSUER', 'selfcare-gateway-dev', 'required `iss` of tokens', text),
+  audience: setting('AUTH_AUDIENCE', 'selfcare-gateway', 'required `aud` of tokens', text),
+  devKeyFile: setting(
+    'AUTH_DEV_KEY_FILE',
+    '.dev-auth/jwk.json',
+    'the local development key pair (made on first use)',
+    text,
+  ),
+  msisdnClaim: setting('AUTH_MSISDN_CLAIM', 'msisdn', "claim that names a subscriber token's own line", text),
+  agentScope: setting(
+    'AUTH_AGENT_SCOPE',
+    'selfcare:agent',
+    'scope (in the `scope` claim) that lets a token reach any line',
+    text,
+  ),
+};
+
+export const LIMIT_SETTINGS = {
+  maxDepth: setting('MAX_DEPTH', 10, 'deepest field nesting of a GraphQL operation', integer(1, 100)),
+  maxAliases: setting('MAX_ALIASES', 15, 'most aliases in a GraphQL operation', integer(0, 1000)),
+  maxTokens: setting('MAX_TOKENS', 1000, 'most lexical tokens in a GraphQL document', integer(10, 100_000)),
+  maxCost: setting(
+    'MAX_COST',
+    100,
+    'most upstream reads and writes one operation may cost',
+    integer(1, 100_000),
+  ),
+  maxSubscribers: setting(
+    'MAX_SUBSCRIBERS',
+    20,
+    'most lines one `subscribers(msisdns:)` may ask for',
+    integer(1, 1000),
+  ),
+  maxBodyBytes: setting('MAX_BODY_BYTES', 65_536, 'largest request body', integer(1024, 10_485_760)),
+  rateLimit: setting(
+    'RATE_LIMIT_MAX',
+    300,
+    'requests per token (or per address without one) per window',
+    integer(1, 1_000_000),
+  ),
+  rateLimitWindowMs: setting(
+    'RATE_LIMIT_WINDOW_MS',
+    60_000,
+    'length of the rate-limit window',
+    integer(1000, 86_400_000),
+  ),
+};
+
+export const SANDBOX_SETTINGS = {
+  port: setting('SANDBOX_PORT', 4010, 'port of the Sandbox', integer(0, 65535)),
+  db: setting(
+    'SANDBOX_DB',
+    ':memory:',
+    'SQLite file of the Sandbox; an existing seeded file is reused as it is',
+    text,
+  ),
+  subscribers: setting(
+    'SANDBOX_SUBSCRIBERS',
+    1000,
+    'lines in a new seed, over eight markets',
+    integer(1, 10_000_000),
+  ),
+  latencyMs: setting('SANDBOX_LATENCY_MS', 0, 'latency added to every operation', integer(0, 60_000)),
+  jitterMs: setting('SANDBOX_JITTER_MS', 0, 'random extra latency, from 0 to this', integer(0, 60_000)),
+  errorRate: setting(
+    'SANDBOX_ERROR_RATE',
+    0,
+    'share of calls answered with an injected 500, spread evenly',
+    fraction,
+  ),
+};
+
+type Values<S> = { [K in keyof S]: S[K] extends Setting<infer T> ? T : never };
+export type GatewayConfig = Values<typeof GATEWAY_SETTINGS> & { auth: AuthConfig; limits: LimitsConfig };
+export type AuthConfig = Values<typeof AUTH_SETTINGS>;
+export type LimitsConfig = Values<typeof LIMIT_SETTINGS>;
+export type SandboxConfig = Values<typeof SANDBOX_SETTINGS>;
 
 export interface Config {
   gateway: GatewayConfig;
   sandbox: SandboxConfig;
 }
-
-/** Markets of the contract (its `country` server variable). */
-export const COUNTRIES = ['bo', 'co', 'gt', 'hn', 'ni', 'pa', 'py', 'sv'] as const;
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -45,85 +216,42 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-function integer(
+function section<S extends Record<string, Setting<unknown>>>(
   env: Env,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
+  settings: S,
   problems: string[],
-): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw.replaceAll('_', ''));
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name}=${raw}: expected a whole number from ${min} to ${max}`);
-    return fallback;
+): Values<S> {
+  const values: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(settings)) {
+    const raw = env[spec.env];
+    values[key] = spec.fallback;
+    if (raw === undefined || raw === '') continue;
+    try {
+      values[key] = spec.parse(raw);
+    } catch (message) {
+      problems.push(`${spec.env}=${raw}: ${String(message)}`);
+    }
   }
-  return value;
-}
-
-function fraction(env: Env, name: string, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return 0;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
-    problems.push(`${name}=${raw}: expected a number from 0 to 1`);
-    return 0;
-  }
-  return value;
-}
-
-function upstreamUrl(env: Env, problems: string[]): string | null {
-  const raw = env.UPSTREAM_URL;
-  if (raw === undefined || raw === '') return null;
-  const url = URL.canParse(raw.replace('{country}', 'hn')) ? new URL(raw.replace('{country}', 'hn')) : null;
-  if (!url || !['http:', 'https:'].includes(url.protocol) || !raw.includes('{country}')) {
-    problems.push(
-      `UPSTREAM_URL=${raw}: expected an http(s) URL up to the country, e.g. http://host:4010/v2/tigo/mobile/{country}`,
-    );
-    return null;
-  }
-  return raw.replace(/\/+$/, '');
-}
-
-function oneOf<T extends string>(
-  env: Env,
-  name: string,
-  allowed: readonly T[],
-  fallback: T,
-  problems: string[],
-): T {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!allowed.includes(raw as T)) {
-    problems.push(`${name}=${raw}: expected one of ${allowed.join(', ')}`);
-    return fallback;
-  }
-  return raw as T;
+  return values as Values<S>;
 }
 
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
+  const auth = section(env, AUTH_SETTINGS, problems);
   const gateway: GatewayConfig = {
-    port: integer(env, 'PORT', 4000, 0, 65535, problems),
-    host: env.HOST || '0.0.0.0',
-    production: env.NODE_ENV === 'production',
-    upstreamUrl: upstreamUrl(env, problems),
-    upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 5000, 1, 600_000, problems),
-    upstreamMaxSockets: integer(env, 'UPSTREAM_MAX_SOCKETS', 64, 1, 10_000, problems),
-    defaultCountry: oneOf(env, 'DEFAULT_COUNTRY', COUNTRIES, 'hn', problems),
-    maxSubscribers: integer(env, 'MAX_SUBSCRIBERS', 20, 1, 1000, problems),
-    restRouter: oneOf(env, 'REST_ROUTER', ['true', 'false'], 'true', problems) === 'true',
+    ...section(env, GATEWAY_SETTINGS, problems),
+    auth,
+    limits: section(env, LIMIT_SETTINGS, problems),
   };
-  const sandbox: SandboxConfig = {
-    port: integer(env, 'SANDBOX_PORT', 4010, 0, 65535, problems),
-    db: env.SANDBOX_DB || ':memory:',
-    subscribers: integer(env, 'SANDBOX_SUBSCRIBERS', 1000, 1, 10_000_000, problems),
-    latencyMs: integer(env, 'SANDBOX_LATENCY_MS', 0, 0, 60_000, problems),
-    jitterMs: integer(env, 'SANDBOX_JITTER_MS', 0, 0, 60_000, problems),
-    errorRate: fraction(env, 'SANDBOX_ERROR_RATE', problems),
-  };
+  const sandbox = section(env, SANDBOX_SETTINGS, problems);
+  if (gateway.production && auth.disabled)
+    problems.push('AUTH_DISABLED=true is refused with NODE_ENV=production');
+  if (gateway.production && !auth.disabled && !auth.jwksUrl) {
+    problems.push('AUTH_JWKS_URL is required with NODE_ENV=production (with AUTH_ISSUER and AUTH_AUDIENCE)');
+  }
+  if (auth.jwksUrl && (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE)) {
+    problems.push('AUTH_ISSUER and AUTH_AUDIENCE must be set with AUTH_JWKS_URL');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return { gateway, sandbox };
 }

@@ -1,5 +1,7 @@
 // `npm start`: the gateway on PORT; with no UPSTREAM_URL, the Self Care Sandbox starts in-process
-// on SANDBOX_PORT and is the upstream.
+// on SANDBOX_PORT and is the upstream. Outside production it prints tokens ready to use.
+import { loadDevKey } from './auth/keys.ts';
+import { signDevToken } from './auth/tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './http/server.ts';
 import { BASE_PATH } from './sandbox/server.ts';
@@ -8,16 +10,32 @@ import { exitOnSignals } from './shutdown.ts';
 
 try {
   const config = loadConfig();
-  const sandbox = config.gateway.upstreamUrl ? null : await startSandbox(config.sandbox);
-  const upstreamUrl = config.gateway.upstreamUrl ?? `${sandbox?.url}${BASE_PATH}/{country}`;
+  const { gateway: settings } = config;
+  const sandbox = settings.upstreamUrl ? null : await startSandbox(config.sandbox);
+  const upstreamUrl = settings.upstreamUrl ?? `${sandbox?.url}${BASE_PATH}/{country}`;
+  const demoMsisdn = sandbox?.sandbox.demo.active?.msisdn ?? '50491234567';
+  const devTokens = !settings.production && !settings.auth.disabled && !settings.auth.jwksUrl;
+  const key = devTokens ? await loadDevKey(settings.auth.devKeyFile) : null;
+  const token =
+    key && (await signDevToken(key, settings.auth, { msisdn: demoMsisdn, country: settings.defaultCountry }));
   const gateway = await createGateway({
-    config: config.gateway,
+    config: settings,
     upstreamUrl,
-    demoMsisdn: sandbox?.sandbox.demo.active?.msisdn,
+    demo: { msisdn: demoMsisdn, token: token ?? undefined },
   });
   const url = await gateway.listen();
   console.log(`gateway: GraphQL at ${url}/graphql (upstream ${upstreamUrl})`);
-  if (!config.gateway.production) console.log(`gateway: open ${url}/graphql in a browser for Apollo Sandbox`);
+  if (settings.restRouter)
+    console.log(`gateway: REST at ${url}${BASE_PATH}/{country}/..., Swagger UI at ${url}/docs/`);
+  if (!settings.production) console.log(`gateway: open ${url}/graphql in a browser for Apollo Sandbox`);
+  if (key && token) {
+    console.log(
+      `gateway: a token for ${demoMsisdn} (its own line only; npm run token -- --msisdn N | --agent for others):`,
+    );
+    console.log(`  Authorization: Bearer ${token}`);
+  }
+  if (settings.auth.disabled)
+    console.log('gateway: AUTH_DISABLED=true: every caller reaches every line (local work only)');
   exitOnSignals(async () => {
     await gateway.close();
     await sandbox?.sandbox.close();

@@ -1,9 +1,22 @@
-// From GraphQL arguments to a line in wire form.
+// From GraphQL arguments to a line in wire form: the one place a line is addressed, so the one
+// place where a caller's right to reach it is checked, before any upstream call.
+import { GraphQLError } from 'graphql';
+import type { Principal } from '../auth/authenticate.ts';
 import type { Context } from '../http/context.ts';
 import type { Country } from './__generated__/resolvers.ts';
 import type { SubscriberRef } from './refs.ts';
 
-export const lineOf = (context: Context, msisdn: string, country?: Country | null): SubscriberRef => ({
-  msisdn,
-  country: country ? country.toLowerCase() : context.config.defaultCountry,
-});
+export function canReach(principal: Principal, line: SubscriberRef): boolean {
+  if (principal.agent) return true;
+  return (
+    principal.msisdn === line.msisdn && (principal.country === null || principal.country === line.country)
+  );
+}
+
+export function lineOf(context: Context, msisdn: string, country?: Country | null): SubscriberRef {
+  const line = { msisdn, country: country ? country.toLowerCase() : context.config.defaultCountry };
+  if (!canReach(context.principal, line)) {
+    throw new GraphQLError('This token may not reach that line', { extensions: { code: 'FORBIDDEN' } });
+  }
+  return line;
+}

@@ -1,11 +1,13 @@
 // The per-request context: the caller's correlation id and a fresh set of loaders, so no cached
 // read ever crosses from one request to another.
 import { randomUUID } from 'node:crypto';
+import type { Principal } from '../auth/authenticate.ts';
 import type { GatewayConfig } from '../config.ts';
 import { createLoaders, type Loaders } from '../loaders/index.ts';
 import type { CallContext, UpstreamApi } from '../upstream/client.ts';
 
 export interface Context {
+  principal: Principal;
   correlationId: string;
   config: GatewayConfig;
   api: UpstreamApi;
@@ -22,7 +24,19 @@ export function correlationIdOf(header: string | string[] | undefined): string {
   return value && CORRELATION_ID.test(value) ? value : randomUUID();
 }
 
-export function createContext(config: GatewayConfig, api: UpstreamApi, correlationId: string): Context {
+export function createContext(
+  config: GatewayConfig,
+  api: UpstreamApi,
+  principal: Principal,
+  correlationId: string,
+): Context {
   const call: CallContext = { correlationId, failures: [] };
-  return { correlationId, config, api, call, loaders: createLoaders(api, call) };
+  return {
+    principal,
+    correlationId,
+    config,
+    api,
+    call,
+    loaders: createLoaders(api, call, principal.subject),
+  };
 }

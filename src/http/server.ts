@@ -1,5 +1,5 @@
 // The gateway's HTTP server: Apollo Server 5 on Fastify, GraphQL at /graphql, and the REST
-// compatibility router with its docs.
+// compatibility router with its docs; both API surfaces behind one guard (auth, rate limit).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
@@ -9,25 +9,31 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { createAuthenticator } from '../auth/authenticate.ts';
 import type { GatewayConfig } from '../config.ts';
+import { BASE_PATH } from '../contract/requests.ts';
 import { formatError } from '../graphql/errors.ts';
+import { costLimit, limitRules } from '../graphql/limits.ts';
 import { createSchema } from '../graphql/schema.ts';
 import { restDocs } from '../rest/docs.ts';
-import { restRouter } from '../rest/router.ts';
+import { restRefusal, restRouter } from '../rest/router.ts';
 import { createUpstreamClient, type UpstreamOptions } from '../upstream/client.ts';
 import { type Context, correlationIdOf, createContext } from './context.ts';
+import { answerThrown, guardRoot, guardSurface, type Refusal } from './guard.ts';
+import { loggerOptions } from './logging.ts';
 
 export const DASHBOARD_QUERY = readFileSync(
   join(import.meta.dirname, '../../operations/Dashboard.graphql'),
   'utf8',
 );
+export const GRAPHQL_PATH = '/graphql';
 
 export interface GatewayOptions {
   config: GatewayConfig;
   /** The upstream base URL with `{country}`; overrides config.upstreamUrl (e.g. an in-process sandbox). */
   upstreamUrl: string;
-  /** A line to open the landing page's example query with. */
-  demoMsisdn?: string;
+  /** A line and a token to open the landing page's example query with. */
+  demo?: { msisdn: string; token?: string };
   onUpstreamCall?: UpstreamOptions['onCall'];
 }
 
@@ -37,6 +43,14 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+const graphqlRefusal: Refusal = (_request, _status, code, message) => ({
+  errors: [{ message, extensions: { code } }],
+});
+
+/** The landing page (a browser's GET without a query) needs no token. */
+const isLandingPage = (request: FastifyRequest) =>
+  request.method === 'GET' && !(request.query as Record<string, unknown>).query;
+
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const upstream = createUpstreamClient({
@@ -45,32 +59,58 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxSockets: config.upstreamMaxSockets,
     onCall: options.onUpstreamCall,
   });
-  const app = Fastify({ logger: false });
+  const authenticator = await createAuthenticator(config.auth);
+  const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: config.limits.maxBodyBytes });
+  const refuseFor = (request: FastifyRequest): Refusal | null => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path === GRAPHQL_PATH) return graphqlRefusal;
+    return config.restRouter && path.startsWith(`${BASE_PATH}/`) ? restRefusal : null;
+  };
+  await guardRoot(app, config.limits, refuseFor);
+  app.setErrorHandler(answerThrown(refuseFor));
+
   const landingPage = config.production
     ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
     : ApolloServerPluginLandingPageLocalDefault({
         footer: false,
         document: DASHBOARD_QUERY,
         variables: {
-          msisdn: options.demoMsisdn ?? '50491234567',
+          msisdn: options.demo?.msisdn ?? '50491234567',
           country: config.defaultCountry.toUpperCase(),
         },
+        headers: options.demo?.token ? { authorization: `Bearer ${options.demo.token}` } : {},
       });
   const apollo = new ApolloServer<Context>({
     schema: createSchema(),
     formatError: formatError(config.production),
     includeStacktraceInErrorResponses: !config.production,
-    plugins: [fastifyApolloDrainPlugin(app), landingPage],
+    introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: limitRules(config.limits),
+    plugins: [fastifyApolloDrainPlugin(app), landingPage, costLimit(config.limits.maxCost)],
   });
   await apollo.start();
+
   const context = (request: FastifyRequest) =>
-    createContext(config, upstream.api, correlationIdOf(request.headers['x-correlation-id']));
-  await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    context: async (request) => context(request),
+    createContext(
+      config,
+      upstream.api,
+      request.principal ?? { subject: 'anonymous', msisdn: null, country: null, agent: false },
+      correlationIdOf(request.headers['x-correlation-id']),
+    );
+  await app.register(async (scope) => {
+    guardSurface(scope, authenticator, { open: isLandingPage, refuse: graphqlRefusal });
+    await scope.register(fastifyApollo(apollo), {
+      path: GRAPHQL_PATH,
+      context: async (request) => context(request),
+    });
   });
   if (config.restRouter) {
-    await restRouter(app, { apollo, context });
+    await app.register(async (scope) => {
+      guardSurface(scope, authenticator, { refuse: restRefusal });
+      await restRouter(scope, { apollo, context });
+    });
     await restDocs(app);
   }
 

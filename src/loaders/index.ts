@@ -20,22 +20,18 @@ export interface SharesKey extends UsageKey {
   resolution: UsageResolution;
 }
 
-/** Keys name the line and every argument given, in a fixed order, so equal reads meet in the cache. */
-const keyOf = (key: SubscriberRef & Record<string, unknown>): string =>
-  JSON.stringify(
-    Object.keys(key)
+/**
+ * Keys name the caller, the line and every argument given, in a fixed order: equal reads of one
+ * caller meet in the cache, and no key of one caller can match another's.
+ */
+const keyOf = (caller: string, key: SubscriberRef & Record<string, unknown>): string =>
+  JSON.stringify([
+    caller,
+    ...Object.keys(key)
       .filter((k) => key[k] !== undefined)
       .sort()
       .map((k) => [k, key[k]]),
-  );
-
-/** Reads with no batch endpoint upstream: the loader dedupes and fans them out at once. */
-function loader<K extends SubscriberRef, V>(read: (key: K) => Promise<V>): DataLoader<K, V, string> {
-  return new DataLoader<K, V, string>(
-    (keys) => Promise.all(keys.map((key) => read(key).catch((error: unknown) => toError(error)))),
-    { cacheKeyFn: (key) => keyOf(key as K & Record<string, unknown>) },
-  );
-}
+  ]);
 
 const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
@@ -48,7 +44,13 @@ const noneOn404 = <T>(promise: Promise<T>): Promise<T | null> =>
 
 const path = (line: SubscriberRef) => ({ MSISDN: line.msisdn });
 
-export function createLoaders(api: UpstreamApi, call: CallContext) {
+export function createLoaders(api: UpstreamApi, call: CallContext, caller: string) {
+  /** Reads with no batch endpoint upstream: the loader dedupes and fans them out at once. */
+  const loader = <K extends SubscriberRef, V>(read: (key: K) => Promise<V>): DataLoader<K, V, string> =>
+    new DataLoader<K, V, string>(
+      (keys) => Promise.all(keys.map((key) => read(key).catch((error: unknown) => toError(error)))),
+      { cacheKeyFn: (key) => keyOf(caller, key as K & Record<string, unknown>) },
+    );
   const loaders = {
     status: loader((line: SubscriberRef) =>
       api.GetStatusOfSubscriberByMSISDN({ country: line.country, path: path(line) }, call),

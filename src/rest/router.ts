@@ -10,8 +10,6 @@ import type { Context } from '../http/context.ts';
 import type { UpstreamError } from '../upstream/errors.ts';
 import { routes } from './routes.ts';
 
-const MAX_BODY_BYTES = 64 * 1024;
-
 export interface RestRouterOptions {
   apollo: ApolloServer<Context>;
   context: (request: FastifyRequest) => Context;
@@ -29,16 +27,7 @@ export async function restRouter(
   await app.register(async (scope) => {
     // Bodies are read raw: the contract, not Fastify, decides what a bad one is and how to say so.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) =>
-      done(null, body),
-    );
-    scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-      const status = error.statusCode === 413 ? 413 : 500;
-      if (status === 500) request.log.error(error);
-      const message =
-        status === 413 ? `The request body is larger than ${MAX_BODY_BYTES} bytes` : 'Internal error';
-      return reply.code(status).send(errorBodyFor(errorSchemaAt(pathOf(request)), status, message));
-    });
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.route({
       method: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'],
       url: `${BASE_PATH}/*`,
@@ -113,3 +102,7 @@ function failed(
   const status = error ? (HTTP_STATUS[code as ErrorCode] ?? 500) : 404;
   return { status, body: errorBodyFor(op.errorSchema, status, error?.message ?? 'Not found') };
 }
+
+/** How the REST surface refuses a request before any route runs: the operation's error body. */
+export const restRefusal = (request: FastifyRequest, status: number, _code: string, message: string) =>
+  errorBodyFor(errorSchemaAt(pathOf(request)), status, message);

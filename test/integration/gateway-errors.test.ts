@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { createGateway, type Gateway } from '../../src/http/server.ts';
-import { type GraphQLAnswer, type Stack, startStack } from '../helpers/stack.ts';
+import { type GraphQLAnswer, type Stack, startStack, testConfig } from '../helpers/stack.ts';
 
 const DASHBOARD = readFileSync(new URL('../../operations/Dashboard.graphql', import.meta.url), 'utf8');
 
@@ -338,7 +337,8 @@ describe('gateway errors: an upstream slower than the timeout', () => {
 
 /** A gateway over an upstream base URL, with the default config. */
 async function gatewayOver(upstreamUrl: string): Promise<{ gateway: Gateway; url: string }> {
-  const gateway = await createGateway({ config: loadConfig({}).gateway, upstreamUrl });
+  // These tests are about upstream failures; authentication is off so the stub is all there is.
+  const gateway = await createGateway({ config: testConfig({ auth: { disabled: true } }), upstreamUrl });
   return { gateway, url: await gateway.listen(0, '127.0.0.1') };
 }
 

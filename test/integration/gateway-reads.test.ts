@@ -443,7 +443,7 @@ describe('gateway reads: usage', () => {
         percentageByApp(from: $from, to: $to, resolution: DAY) { records { date appName bytes } }
       } }
     }`;
-    const raw = await fetch(`${s.url}/graphql`, {
+    const raw = await s.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables: { m: msisdn, from, to } }),
@@ -549,7 +549,7 @@ describe('gateway reads: subscribers(msisdns:)', () => {
   });
 
   it('honours a configured limit (maxSubscribers: 2): three lines are BAD_USER_INPUT and zero upstream calls', async () => {
-    const small = await startStack({ config: { maxSubscribers: 2 } });
+    const small = await startStack({ config: { limits: { maxSubscribers: 2 } } });
     try {
       const a = small.upstream.demo.active.msisdn;
       const b = small.upstream.demo.blocked.msisdn;
@@ -862,7 +862,7 @@ describe('gateway: landing page and production', () => {
   };
 
   it('answers GET /graphql for a browser with Apollo Sandbox opened on the Dashboard query', async () => {
-    const res = await fetch(`${s.url}/graphql`, { headers: { accept: 'text/html' } });
+    const res = await s.fetch('/graphql', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();

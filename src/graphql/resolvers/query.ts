@@ -31,7 +31,7 @@ export const Query: QueryResolvers = {
     existingLine(info, context, lineOf(context, msisdn, country)),
 
   subscribers: (_, { msisdns, country }, context, info) => {
-    const max = context.config.maxSubscribers;
+    const max = context.config.limits.maxSubscribers;
     if (msisdns.length > max)
       throw badInput(`subscribers takes at most ${max} MSISDNs; ${msisdns.length} were given`);
     return msisdns.map((msisdn) => existingLine(info, context, lineOf(context, msisdn, country)));

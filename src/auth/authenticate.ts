@@ -1,0 +1,62 @@
+// Who is calling: a Bearer JWT checked with jose (a JWKS in production, the local key in
+// development) becomes a Principal; anything else is an AuthError, answered 401.
+import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
+import type { AuthConfig } from '../config.ts';
+import { loadDevKey } from './keys.ts';
+
+export interface Principal {
+  /** The token's subject; rate limits and caches are keyed by it. */
+  subject: string;
+  /** The one line a subscriber token may reach (E.164 digits), or null. */
+  msisdn: string | null;
+  /** The market of that line, when the token names it. */
+  country: string | null;
+  /** An agent reaches any line. */
+  agent: boolean;
+}
+
+export class AuthError extends Error {
+  override name = 'AuthError';
+}
+
+export interface Authenticator {
+  authenticate(authorization: string | undefined): Promise<Principal>;
+}
+
+/** With authentication disabled (local work only), every caller is this agent. */
+const NOBODY: Principal = { subject: 'auth-disabled', msisdn: null, country: null, agent: true };
+
+export async function createAuthenticator(auth: AuthConfig): Promise<Authenticator> {
+  if (auth.disabled) return { authenticate: async () => NOBODY };
+  const key = auth.jwksUrl
+    ? createRemoteJWKSet(new URL(auth.jwksUrl))
+    : (await loadDevKey(auth.devKeyFile)).publicKey;
+
+  const principalOf = (payload: JWTPayload): Principal => {
+    const msisdn = payload[auth.msisdnClaim];
+    const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+    return {
+      subject: payload.sub ?? 'unknown',
+      msisdn: typeof msisdn === 'string' && /^[0-9]{8,15}$/.test(msisdn) ? msisdn : null,
+      country: typeof payload.country === 'string' ? payload.country.toLowerCase() : null,
+      agent: scopes.includes(auth.agentScope),
+    };
+  };
+
+  return {
+    async authenticate(authorization) {
+      const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization?.trim() ?? '')?.[1];
+      if (!token) throw new AuthError('A Bearer token is required (Authorization: Bearer <JWT>)');
+      try {
+        const { payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
+          issuer: auth.issuer,
+          audience: auth.audience,
+        });
+        return principalOf(payload);
+      } catch (error) {
+        if (error instanceof errors.JWTExpired) throw new AuthError('The token has expired');
+        throw new AuthError('The token is not valid');
+      }
+    },
+  };
+}

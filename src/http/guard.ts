@@ -1,0 +1,81 @@
+// The door of every API surface (GraphQL and REST): who is calling (401 otherwise) and how often
+// (429 with Retry-After past the per-token rate limit). Each surface says its errors its own way.
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AuthError, type Authenticator, type Principal } from '../auth/authenticate.ts';
+import type { LimitsConfig } from '../config.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+/** How a surface words a refusal: its status, and the body its clients expect. */
+export type Refusal = (request: FastifyRequest, status: number, code: string, message: string) => unknown;
+
+export interface Surface {
+  /** Requests of the surface that need no token (e.g. the landing page). */
+  open?: (request: FastifyRequest) => boolean;
+  refuse: Refusal;
+}
+
+/** Decorates requests with their principal; call once on the root instance. */
+export async function guardRoot(
+  app: FastifyInstance,
+  limits: LimitsConfig,
+  refuseFor: (request: FastifyRequest) => Refusal | null,
+): Promise<void> {
+  app.decorateRequest('principal', null);
+  // One store for the whole gateway, keyed by token subject: GraphQL and REST share the budget.
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    max: limits.rateLimit,
+    timeWindow: limits.rateLimitWindowMs,
+    allowList: (request) => request.principal === null,
+    keyGenerator: (request) => request.principal?.subject ?? request.ip,
+    errorResponseBuilder: (request, context) => {
+      const refuse = refuseFor(request);
+      const message = `Too many requests: at most ${context.max} per ${Math.round(limits.rateLimitWindowMs / 1000)} s; retry in ${Math.ceil(context.ttl / 1000)} s`;
+      const body = refuse ? refuse(request, 429, 'RATE_LIMITED', message) : { message };
+      return Object.assign(new Error(message), { statusCode: 429, body });
+    },
+  });
+}
+
+/** Errors thrown before a handler (body too large, rate limit), answered in the surface's words. */
+export function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | null) {
+  return (
+    error: Error & { statusCode?: number; body?: unknown },
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => {
+    const status = error.statusCode ?? 500;
+    if (error.body !== undefined) return reply.code(status).send(error.body);
+    const refuse = refuseFor(request);
+    if (!refuse) return reply.send(error);
+    if (status >= 500) request.log.error(error);
+    const message =
+      status === 413 ? 'The request body is too large' : status >= 500 ? 'Internal error' : error.message;
+    return reply
+      .code(status)
+      .send(refuse(request, status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message));
+  };
+}
+
+/** Requires a valid token on every request of the surface registered in `scope`. */
+export function guardSurface(scope: FastifyInstance, authenticator: Authenticator, surface: Surface): void {
+  scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (surface.open?.(request)) return;
+    try {
+      request.principal = await authenticator.authenticate(request.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send(surface.refuse(request, 401, 'UNAUTHENTICATED', error.message));
+    }
+  });
+}
