@@ -64,8 +64,13 @@ function normalisePhoneNumber(value: string): string {
   return digits;
 }
 
+/** Milliseconds of a DateTime the scalar accepted (offsets written +hh or +hhmm included). */
+export const instantOf = (value: string): number =>
+  Date.parse(value.replace(/([+-]\d{2}):?(\d{2})?$/, (_, h: string, m?: string) => `${h}:${m ?? '00'}`));
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
+/** RFC 3339, and the offsets +hh and +hhmm that the upstream contract's date-time check lets through too. */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2})(?::?(\d{2}))?)$/;
 
 function parseDate(value: string): string {
   const m = DATE.exec(value);
@@ -85,7 +90,7 @@ function parseDateTime(value: string): string {
     Number(m[2]) <= 23 &&
     Number(m[3]) <= 59 &&
     Number(m[4]) <= 60 &&
-    (m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59));
+    (m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8] ?? 0) <= 59));
   if (!valid) throw badInput(`"${value}" is not a date-time with an offset, e.g. 2026-11-26T15:00:00Z`);
   return value;
 }

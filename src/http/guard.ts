@@ -45,7 +45,7 @@ export async function guardRoot(
 }
 
 /** Errors thrown before a handler (body too large, rate limit), answered in the surface's words. */
-export function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | null) {
+export function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | null, maxBodyBytes: number) {
   return (
     error: Error & { statusCode?: number; body?: unknown },
     request: FastifyRequest,

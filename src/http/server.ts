@@ -67,7 +67,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return config.restRouter && path.startsWith(`${BASE_PATH}/`) ? restRefusal : null;
   };
   await guardRoot(app, config.limits, refuseFor);
-  app.setErrorHandler(answerThrown(refuseFor));
+  app.setErrorHandler(answerThrown(refuseFor, config.limits.maxBodyBytes));
 
   const landingPage = config.production
     ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
@@ -111,7 +111,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       guardSurface(scope, authenticator, { refuse: restRefusal });
       await restRouter(scope, { apollo, context });
     });
-    await restDocs(app);
+    await restDocs(app, config.production ? undefined : options.demo?.token);
   }
 
   return {

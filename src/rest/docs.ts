@@ -11,30 +11,41 @@ export const DOCS_PATH = '/docs/';
 
 const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
-/** The contract as this gateway serves it: the same operations, on this host. */
+/** The contract as this gateway serves it: the same operations, on this host, behind a Bearer token. */
 const routerDocument = {
   ...document,
   info: {
     ...document.info,
     title: `${document.info.title} (selfcare-gateway REST compatibility router)`,
   },
+  components: {
+    ...document.components,
+    securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+  },
+  security: [{ bearerAuth: [] }],
 };
 
-const initializer = `window.onload = function () {
+/** Swagger UI's start-up; in development it is authorised with the demo token already. */
+const initializer = (token?: string) => `window.onload = function () {
   window.ui = SwaggerUIBundle({
     url: ${JSON.stringify(OPENAPI_PATH)},
     dom_id: '#swagger-ui',
     deepLinking: true,
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
     layout: 'StandaloneLayout',
+    validatorUrl: null,
+    onComplete: function () {
+      ${token ? `window.ui.preauthorizeApiKey('bearerAuth', ${JSON.stringify(token)});` : ''}
+    },
   });
 };
 `;
 
-export async function restDocs(app: FastifyInstance): Promise<void> {
+export async function restDocs(app: FastifyInstance, demoToken?: string): Promise<void> {
+  const script = initializer(demoToken);
   app.get(OPENAPI_PATH, async () => routerDocument);
   app.get(`${DOCS_PATH}swagger-initializer.js`, async (_request, reply) =>
-    reply.type('application/javascript; charset=utf-8').send(initializer),
+    reply.type('application/javascript; charset=utf-8').send(script),
   );
   app.get('/docs', async (_request, reply) => reply.redirect(DOCS_PATH));
   await app.register(fastifyStatic, { root: swaggerUiDir, prefix: DOCS_PATH, index: 'index.html' });

@@ -29,7 +29,7 @@ export async function restRouter(
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.route({
-      method: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'],
+      method: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'],
       url: `${BASE_PATH}/*`,
       handler: async (request, reply) => {
         const { status, body } = await answer(request, reply);

@@ -96,12 +96,13 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     const body = parseJson(response.body);
     if (!ok) {
       // An error answer that is not JSON (a proxy's page, say) keeps its status.
-      const message = body === INVALID ? undefined : body;
+      const errorBody = body === INVALID ? undefined : body;
       throw new UpstreamError(
         'http',
         op.operationId,
-        upstreamMessage(message, response.statusCode),
+        upstreamMessage(errorBody, response.statusCode),
         response.statusCode,
+        errorBody,
       );
     }
     if (body === INVALID) {

@@ -4,7 +4,7 @@ import type { UsageResolution, PlanType as WirePlanType } from '../../contract/w
 import type { Context } from '../../http/context.ts';
 import type { PlanType } from '../__generated__/resolvers.ts';
 import type { SubscriberRef } from '../refs.ts';
-import { badInput } from '../scalars.ts';
+import { badInput, instantOf } from '../scalars.ts';
 
 type Read = (context: Context, line: SubscriberRef, args: Record<string, unknown>) => Promise<unknown>;
 
@@ -15,7 +15,7 @@ const planType = (type: unknown): WirePlanType | undefined =>
 function window(args: Record<string, unknown>): { from?: string; to?: string } {
   const from = (args.from as string | null | undefined) ?? undefined;
   const to = (args.to as string | null | undefined) ?? undefined;
-  if (from !== undefined && to !== undefined && Date.parse(from) > Date.parse(to)) {
+  if (from !== undefined && to !== undefined && instantOf(from) > instantOf(to)) {
     throw badInput(`from (${from}) must not be after to (${to})`);
   }
   return { from, to };
