@@ -11,9 +11,37 @@ export const DOCS_PATH = '/docs/';
 
 const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
+// biome-ignore lint/suspicious/noExplicitAny: the parsed YAML document is walked structurally
+type Node = any;
+
+const resolve = (node: Node): Node =>
+  node?.$ref
+    ? node.$ref
+        .slice(2)
+        .split('/')
+        .reduce((at: Node, key: string) => at[key], document)
+    : node;
+
+/**
+ * Path-level parameters written out on each operation: Swagger UI cannot show a shared parameter
+ * reference at path level in OpenAPI 3.1, and "Try it out" would have no MSISDN field.
+ */
+const paths = Object.fromEntries(
+  Object.entries(document.paths as Record<string, Node>).map(([path, { parameters = [], ...item }]) => [
+    path,
+    Object.fromEntries(
+      Object.entries(item).map(([method, op]: [string, Node]) => [
+        method,
+        { ...op, parameters: [...parameters, ...(op.parameters ?? [])].map(resolve) },
+      ]),
+    ),
+  ]),
+);
+
 /** The contract as this gateway serves it: the same operations, on this host, behind a Bearer token. */
 const routerDocument = {
   ...document,
+  paths,
   info: {
     ...document.info,
     title: `${document.info.title} (selfcare-gateway REST compatibility router)`,

@@ -3,6 +3,7 @@
 // gateway and then to B, in the same order, so both databases stay in step (same favorites, same
 // request ids, same dates); the router must answer what B answers: status, JSON body (key order
 // aside), Content-Type, and a body that fits the contract. Bad input must not reach sandbox A.
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { document, operations, validateResponse } from '../../src/contract/openapi.ts';
 import type { OperationId } from '../../src/contract/wire.ts';
@@ -1020,8 +1021,28 @@ describe('OpenAPI document and Swagger UI', () => {
     };
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     expect(Object.keys(doc.paths)).toEqual(Object.keys(document.paths));
-    expect(doc.paths).toEqual(document.paths);
     expect(doc.info.title).toContain(document.info.title);
+    expect(
+      await new Validator().validate(structuredClone(doc) as Parameters<Validator['validate']>[0]),
+    ).toMatchObject({ valid: true });
+    // Every operation carries its parameters written out (Swagger UI cannot show shared path-level
+    // references in OpenAPI 3.1), the same ones the contract gives it, in the same order.
+    for (const [path, item] of Object.entries(
+      doc.paths as Record<string, Record<string, { parameters: { name: string; $ref?: string }[] }>>,
+    )) {
+      expect(item.parameters, path).toBeUndefined();
+      for (const op of operations.filter((o) => o.path === path)) {
+        const served = item[op.method]?.parameters ?? [];
+        expect(
+          served.every((p) => p.name && !p.$ref),
+          `${op.operationId} parameters written out`,
+        ).toBe(true);
+        expect(
+          served.map((p) => p.name),
+          op.operationId,
+        ).toEqual([...op.pathParams, ...served.slice(op.pathParams.length).map((p) => p.name)]);
+      }
+    }
   });
 
   it('GET /docs/ serves Swagger UI from local files only', async () => {
