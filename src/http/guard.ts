@@ -56,8 +56,9 @@ export function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | n
     const refuse = refuseFor(request);
     if (!refuse) return reply.send(error);
     if (status >= 500) request.log.error(error);
-    const message =
-      status === 413 ? 'The request body is too large' : status >= 500 ? 'Internal error' : error.message;
+    let message = error.message;
+    if (status === 413) message = `The request body is larger than ${maxBodyBytes} bytes`;
+    if (status >= 500) message = 'Internal error';
     return reply
       .code(status)
       .send(refuse(request, status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message));

@@ -826,9 +826,9 @@ describe('bad input is refused before any upstream call, as the upstream refuses
     }
   });
 
-  // The next two are refused by Fastify before the router runs (src/http/guard.ts answerThrown):
-  // same status and error body as the upstream, in the gateway's own words ("Unsupported Media
-  // Type", "The request body is too large"), so the messages are not compared.
+  // The next two are refused by Fastify before the router runs (src/http/guard.ts answerThrown),
+  // with the same status and error body as the upstream. An empty Content-Type is answered in
+  // Fastify's words ("Unsupported Media Type"); an oversized body names the limit, as the upstream.
   it('an empty Content-Type header is 415 with the ErrorBody, as the upstream answers', async () => {
     const raw = JSON.stringify(BODIES.UpdateStatusOfSubscriberByMSISDN);
     const a = await refusedInOtherWords('UpdateStatusOfSubscriberByMSISDN', { raw, contentType: '' }, 415);
@@ -844,7 +844,7 @@ describe('bad input is refused before any upstream call, as the upstream refuses
     expect(padded(operationId, MAX_BODY + 1)).toHaveLength(MAX_BODY + 1);
     const raw = padded(operationId, MAX_BODY + 1);
     const a = await refusedInOtherWords(operationId, { raw, contentType: 'application/json' }, 413);
-    expect(a.body).toMatchObject({ code: 413 });
+    expect(a.body).toMatchObject({ code: 413, message: `The request body is larger than ${MAX_BODY} bytes` });
     // Exactly the limit passes the size check; the unknown line then answers the upstream's 404.
     await s.resetUpstreamCalls();
     const exact = { msisdn: UNKNOWN, raw: padded(operationId, MAX_BODY), contentType: 'application/json' };
