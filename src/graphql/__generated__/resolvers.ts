@@ -373,6 +373,8 @@ export type Query = {
    * wanted; the REST compatibility router reads through it.
    */
   line: Subscriber;
+  /** The token's own line (a subscriber token); null for a token that names no line, like an agent's. */
+  me: Maybe<Subscriber>;
   /** One line, or null (with one NOT_FOUND error) when the market has no such line. `country` defaults to the gateway's market. */
   subscriber: Maybe<Subscriber>;
   /** Several lines of one market, in the order asked; a line that does not exist is null with its own NOT_FOUND error. The list length is bounded. */
@@ -881,6 +883,7 @@ export type PurchaseOfferPayloadResolvers<ContextType = Context, ParentType exte
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   line?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType, RequireFields<QueryLineArgs, 'msisdn'>>;
+  me?: Resolver<Maybe<ResolversTypes['Subscriber']>, ParentType, ContextType>;
   subscriber?: Resolver<Maybe<ResolversTypes['Subscriber']>, ParentType, ContextType, RequireFields<QuerySubscriberArgs, 'msisdn'>>;
   subscribers?: Resolver<Array<Maybe<ResolversTypes['Subscriber']>>, ParentType, ContextType, RequireFields<QuerySubscribersArgs, 'msisdns'>>;
 };

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../http/context.ts';
 import { UpstreamError } from '../../upstream/errors.ts';
-import type { QueryResolvers } from '../__generated__/resolvers.ts';
+import type { Country, QueryResolvers } from '../__generated__/resolvers.ts';
 import { lineOf } from '../lines.ts';
 import { prefetch } from '../prefetch.ts';
 import type { SubscriberRef } from '../refs.ts';
@@ -27,6 +27,16 @@ async function existingLine(
 }
 
 export const Query: QueryResolvers = {
+  me: (_, __, context, info) => {
+    const { msisdn, country } = context.principal;
+    if (!msisdn) return null;
+    return existingLine(
+      info,
+      context,
+      lineOf(context, msisdn, country ? (country.toUpperCase() as Country) : null),
+    );
+  },
+
   subscriber: (_, { msisdn, country }, context, info) =>
     existingLine(info, context, lineOf(context, msisdn, country)),
 
