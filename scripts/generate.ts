@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { parse } from 'yaml';
+import { configurationDoc } from './config-doc.ts';
 import { GENERATED_TYPES_PATH, generateTypes, REPO_ROOT } from './contract-check.ts';
 
 /** graphql-codegen as codegen.yml configures it, returning the files instead of writing them. */
@@ -22,6 +23,7 @@ async function codegen(): Promise<{ path: string; content: string }[]> {
 
 const targets: { path: string; produce: () => Promise<string> }[] = [
   { path: GENERATED_TYPES_PATH, produce: () => generateTypes() },
+  { path: join(REPO_ROOT, 'docs/configuration.md'), produce: async () => configurationDoc() },
   ...(await codegen()).map(({ path, content }) => ({ path, produce: async () => content })),
 ];
 

@@ -10,6 +10,8 @@ export interface Setting<T> {
   fallback: T;
   description: string;
   example?: string;
+  /** How the default reads in docs, when the value itself would mislead. */
+  shown?: string;
   /** Returns the value, or throws a message saying what was expected. */
   parse: (raw: string) => T;
 }
@@ -67,13 +69,16 @@ const upstreamUrl = (raw: string) => {
 export const GATEWAY_SETTINGS = {
   port: setting('PORT', 4000, 'port of the gateway', integer(0, 65535)),
   host: setting('HOST', '0.0.0.0', 'address the gateway listens on', text),
-  production: setting(
-    'NODE_ENV',
-    false,
-    '`production` hides stack traces, upstream details, introspection and suggestions, and requires real JWT settings',
-    (raw) => raw === 'production',
-    'production',
-  ),
+  production: {
+    ...setting(
+      'NODE_ENV',
+      false,
+      '`production` hides stack traces, upstream details, introspection and suggestions, and requires real JWT settings',
+      (raw) => raw === 'production',
+      'production',
+    ),
+    shown: '(unset)',
+  },
   logLevel: setting('LOG_LEVEL', 'info' as (typeof LOG_LEVELS)[number], 'pino log level', oneOf(LOG_LEVELS)),
   upstreamUrl: setting(
     'UPSTREAM_URL',
