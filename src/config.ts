@@ -54,6 +54,13 @@ const httpUrl = (raw: string) => {
     throw 'expected an http(s) URL';
   return raw;
 };
+const timeoutOverrides = (raw: string) => {
+  const entries = raw.split(',').map((pair) => pair.trim().split('='));
+  if (entries.some(([name, ms]) => !/^[A-Za-z]+$/.test(name ?? '') || !/^[0-9]+$/.test(ms ?? ''))) {
+    throw 'expected operationId=milliseconds pairs separated by commas';
+  }
+  return Object.fromEntries(entries.map(([name, ms]) => [name as string, Number(ms)]));
+};
 const upstreamUrl = (raw: string) => {
   const sample = raw.replace('{country}', 'hn');
   if (
@@ -92,6 +99,61 @@ export const GATEWAY_SETTINGS = {
     5000,
     'time an upstream call may take (UPSTREAM_TIMEOUT after)',
     integer(1, 600_000),
+  ),
+  upstreamTimeouts: setting(
+    'UPSTREAM_TIMEOUTS',
+    {} as Record<string, number>,
+    'timeouts of single operations, overriding UPSTREAM_TIMEOUT_MS',
+    timeoutOverrides,
+    'GetDataUsageByMSISDNPerHourAndApp=8000,GetStatusOfSubscriberByMSISDN=2000',
+  ),
+  upstreamRetries: setting(
+    'UPSTREAM_RETRIES',
+    2,
+    'extra tries of a read after a timeout, a lost connection or a 502/503/504 (writes: never)',
+    integer(0, 10),
+  ),
+  upstreamRetryBaseMs: setting(
+    'UPSTREAM_RETRY_BASE_MS',
+    50,
+    'backoff base: try n waits a random time up to base × 2^n',
+    integer(0, 60_000),
+  ),
+  upstreamMaxQueue: setting(
+    'UPSTREAM_MAX_QUEUE',
+    1024,
+    'upstream calls that may wait for a free connection; past that, UPSTREAM_UNAVAILABLE at once',
+    integer(0, 1_000_000),
+  ),
+  upstreamMaxBodyBytes: setting(
+    'UPSTREAM_MAX_BODY_BYTES',
+    4_194_304,
+    'largest upstream answer read; larger is UPSTREAM_ERROR',
+    integer(1024, 1_073_741_824),
+  ),
+  breakerFailures: setting(
+    'BREAKER_FAILURES',
+    5,
+    'consecutive failures of an operation that open its circuit',
+    integer(1, 1000),
+  ),
+  breakerCooldownMs: setting(
+    'BREAKER_COOLDOWN_MS',
+    10_000,
+    'how long an open circuit fails fast before one trial call',
+    integer(100, 3_600_000),
+  ),
+  cache: setting(
+    'CACHE',
+    true,
+    'cache upstream reads as RFC 9111 allows (catalogs, for the max-age the upstream gives)',
+    boolean,
+  ),
+  cacheMaxEntries: setting(
+    'CACHE_MAX_ENTRIES',
+    10_000,
+    'entries of the in-memory cache',
+    integer(1, 10_000_000),
   ),
   upstreamMaxSockets: setting(
     'UPSTREAM_MAX_SOCKETS',

@@ -9,6 +9,7 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Keyv from 'keyv';
 import { createAuthenticator } from '../auth/authenticate.ts';
 import type { GatewayConfig } from '../config.ts';
 import { BASE_PATH } from '../contract/requests.ts';
@@ -17,7 +18,8 @@ import { costLimit, limitRules } from '../graphql/limits.ts';
 import { createSchema } from '../graphql/schema.ts';
 import { restDocs } from '../rest/docs.ts';
 import { restRefusal, restRouter } from '../rest/router.ts';
-import { createUpstreamClient, type UpstreamOptions } from '../upstream/client.ts';
+import { BoundedMap } from '../upstream/cache.ts';
+import { createUpstreamClient, type UpstreamObserver } from '../upstream/client.ts';
 import { type Context, correlationIdOf, createContext } from './context.ts';
 import { answerThrown, guardRoot, guardSurface, type Refusal } from './guard.ts';
 import { loggerOptions } from './logging.ts';
@@ -34,7 +36,7 @@ export interface GatewayOptions {
   upstreamUrl: string;
   /** A line and a token to open the landing page's example query with. */
   demo?: { msisdn: string; token?: string };
-  onUpstreamCall?: UpstreamOptions['onCall'];
+  observer?: UpstreamObserver;
 }
 
 export interface Gateway {
@@ -56,8 +58,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const upstream = createUpstreamClient({
     baseUrl: options.upstreamUrl,
     timeoutMs: config.upstreamTimeoutMs,
+    timeouts: config.upstreamTimeouts,
     maxSockets: config.upstreamMaxSockets,
-    onCall: options.onUpstreamCall,
+    maxQueue: config.upstreamMaxQueue,
+    retries: config.upstreamRetries,
+    retryBaseMs: config.upstreamRetryBaseMs,
+    maxBodyBytes: config.upstreamMaxBodyBytes,
+    breaker: { failures: config.breakerFailures, cooldownMs: config.breakerCooldownMs },
+    cache: config.cache ? new Keyv({ store: new BoundedMap(config.cacheMaxEntries) }) : null,
+    observer: options.observer,
   });
   const authenticator = await createAuthenticator(config.auth);
   const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: config.limits.maxBodyBytes });

@@ -15,6 +15,7 @@ import {
   matchOperation,
 } from '../contract/requests.ts';
 import type { OperationId } from '../contract/wire.ts';
+import { cacheControl, etagOf } from './caching.ts';
 import { openDatabase } from './db.ts';
 import { checkFaultSettings, type Fault, type FaultSettings, Faults } from './faults.ts';
 import { createHandlers } from './operations/index.ts';
@@ -133,8 +134,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (op.validateBody) body = checkBody(op, req.headers['content-type'], await readBody(req));
     else req.resume();
     const msisdn = String(params.MSISDN ?? params.msisdn);
-    const result = handlers[op.operationId]({ country, msisdn, params, body, now: now() });
-    send(res, op.successStatus, result);
+    const at = now();
+    const result = handlers[op.operationId]({ country, msisdn, params, body, now: at });
+    if (op.method !== 'get') return send(res, op.successStatus, result);
+    const text = JSON.stringify(result);
+    const etag = etagOf(text);
+    res.setHeader('cache-control', cacheControl(op.operationId, params, at));
+    res.setHeader('etag', etag);
+    if (req.headers['if-none-match'] === etag) return send(res, 304);
+    send(res, op.successStatus, text, true);
   };
 
   const server = createServer(async (req, res) => {
@@ -216,6 +224,7 @@ function send(res: ServerResponse, status: number, body?: unknown, raw = false):
     res.writeHead(status).end();
     return;
   }
+  if (status >= 400) res.setHeader('cache-control', 'no-store');
   const text = raw ? String(body) : JSON.stringify(body);
   res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) }).end(text);
 }

@@ -1,11 +1,16 @@
 // The typed REST client of the Self Care API on got: one keep-alive agent, a method per contract
-// operation, and the one place where got's errors become UpstreamErrors.
+// operation, and the one place where got's errors become UpstreamErrors. Every call passes the
+// operation's circuit breaker, the HTTP cache (reads), the in-flight limit and, for reads, retries.
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { setTimeout as sleep } from 'node:timers/promises';
 import got, { type Got, RequestError } from 'got';
+import type Keyv from 'keyv';
 import { type ContractOperation, operations, validateResponse } from '../contract/openapi.ts';
 import type { OperationId, Operations } from '../contract/wire.ts';
-import { UpstreamError, upstreamMessage } from './errors.ts';
+import { type CachedAnswer, HttpCache } from './cache.ts';
+import { UpstreamError, type UpstreamFailure, upstreamMessage } from './errors.ts';
+import { type BreakerState, Breakers, backoffMs, FailFast, isTransient, Limiter } from './resilience.ts';
 
 type Op<K extends OperationId> = Operations[K];
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
@@ -33,13 +38,39 @@ export type UpstreamApi = {
   [K in OperationId]: (args: CallArgs<K>, context?: CallContext) => Promise<Success<K>>;
 };
 
+/** What the client tells metrics: each request sent, its outcome, cache events, breaker changes. */
+export interface UpstreamObserver {
+  request?(operationId: OperationId): void;
+  outcome?(operationId: OperationId, outcome: 'ok' | UpstreamFailure, seconds: number): void;
+  cache?(operationId: OperationId, event: 'hit' | 'miss' | 'revalidated'): void;
+  breaker?(operationId: OperationId, state: BreakerState): void;
+}
+
 export interface UpstreamOptions {
   /** Base URL up to the country, with `{country}` in it. */
   baseUrl: string;
   timeoutMs: number;
+  /** Timeouts of single operations, overriding timeoutMs. */
+  timeouts?: Partial<Record<OperationId, number>>;
+  /** Connections and calls in flight at most; `maxQueue` more may wait. */
   maxSockets: number;
-  /** Called once per upstream request, e.g. for metrics and tests. */
-  onCall?: (operationId: OperationId) => void;
+  maxQueue: number;
+  /** Extra tries of a read after a transient failure. Writes are never retried. */
+  retries: number;
+  retryBaseMs: number;
+  maxBodyBytes: number;
+  breaker: { failures: number; cooldownMs: number };
+  /** The HTTP cache's store; null turns caching off. */
+  cache: Keyv | null;
+  observer?: UpstreamObserver;
+}
+
+export interface UpstreamClient {
+  api: UpstreamApi;
+  breakers: Breakers;
+  /** Drops the cached reads of a line, after a write to it. */
+  invalidate(line: { country: string; msisdn: string }): Promise<void>;
+  close(): void;
 }
 
 const UNAVAILABLE_CODES = new Set([
@@ -51,11 +82,17 @@ const UNAVAILABLE_CODES = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
 ]);
+const INVALID = Symbol('invalid JSON');
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
-export interface UpstreamClient {
-  api: UpstreamApi;
-  close(): void;
+interface Target {
+  op: ContractOperation;
+  url: string;
+  /** The line the call is about, which tags its cache entries. */
+  tag: string;
 }
+
+const lineTag = (country: string, msisdn: string) => `line:${country}:${msisdn}`;
 
 export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   const agents = {
@@ -64,63 +101,137 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   };
   const http: Got = got.extend({
     agent: agents,
-    timeout: { request: options.timeoutMs },
     retry: { limit: 0 },
     throwHttpErrors: false,
     followRedirect: false,
     responseType: 'text',
   });
+  const observer = options.observer ?? {};
+  const breakers = new Breakers({
+    ...options.breaker,
+    onChange: (op, state) => observer.breaker?.(op, state),
+  });
+  const limiter = new Limiter(options.maxSockets, options.maxQueue);
+  const cache = options.cache ? new HttpCache(options.cache) : null;
+
+  /** One HTTP exchange; got's errors become UpstreamErrors here and nowhere else. */
+  async function exchange(
+    { op, url }: Target,
+    args: CallArgs<OperationId>,
+    context: CallContext,
+    headers: Record<string, string>,
+  ): Promise<CachedAnswer> {
+    observer.request?.(op.operationId);
+    const tooLarge = new AbortController();
+    const request = http(url, {
+      signal: tooLarge.signal,
+      method: op.method.toUpperCase() as 'GET',
+      searchParams: args.query as Record<string, string | number> | undefined,
+      json: args.body,
+      headers: { ...headers, ...(context.correlationId && { 'x-correlation-id': context.correlationId }) },
+      timeout: { request: options.timeouts?.[op.operationId] ?? options.timeoutMs },
+    });
+    request.on('downloadProgress', ({ transferred }) => {
+      if (transferred > options.maxBodyBytes) tooLarge.abort();
+    });
+    try {
+      const response = await request;
+      return {
+        status: response.statusCode,
+        headers: response.headers as Record<string, string>,
+        body: response.body,
+      };
+    } catch (error) {
+      if (tooLarge.signal.aborted) {
+        throw new UpstreamError(
+          'bad_response',
+          op.operationId,
+          `The upstream's answer to ${op.operationId} is larger than ${options.maxBodyBytes} bytes`,
+        );
+      }
+      throw fromRequestError(op.operationId, error);
+    }
+  }
+
+  /** An exchange through the breaker and the in-flight limit, retried while a read fails transiently. */
+  async function send(
+    target: Target,
+    args: CallArgs<OperationId>,
+    context: CallContext,
+    headers: Record<string, string> = {},
+  ): Promise<CachedAnswer> {
+    const { operationId } = target.op;
+    const tries = target.op.method === 'get' ? 1 + options.retries : 1;
+    for (let attempt = 1; ; attempt++) {
+      breakers.admit(operationId);
+      const started = performance.now();
+      let answer: CachedAnswer | null = null;
+      let failure: UpstreamError | null = null;
+      try {
+        answer = await limiter.run(operationId, () => exchange(target, args, context, headers));
+      } catch (error) {
+        if (!(error instanceof UpstreamError) || error instanceof FailFast) throw error;
+        failure = error;
+      }
+      const fault = failure !== null || (answer?.status ?? 0) >= 500;
+      observer.outcome?.(
+        operationId,
+        failure?.failure ?? (fault ? 'http' : 'ok'),
+        (performance.now() - started) / 1000,
+      );
+      // A 4xx is the caller's doing: the upstream is healthy.
+      if (!fault) breakers.success(operationId);
+      else breakers.failure(operationId);
+      const transient = failure ? isTransient(failure) : RETRYABLE_STATUS.has(answer?.status ?? 0);
+      if (!fault || !transient || attempt >= tries) {
+        if (failure) throw failure;
+        return answer as CachedAnswer;
+      }
+      await sleep(backoffMs(attempt - 1, options.retryBaseMs));
+    }
+  }
+
+  /** A read through the HTTP cache: fresh entries answer at once, stale ones are revalidated. */
+  async function read(
+    target: Target,
+    args: CallArgs<OperationId>,
+    context: CallContext,
+  ): Promise<CachedAnswer> {
+    if (!cache) return send(target, args, context);
+    const query = new URLSearchParams(args.query as Record<string, string>).toString();
+    const key = `GET ${target.url}${query ? `?${query}` : ''}`;
+    const request = { method: 'GET', url: key.slice(4), headers: {} };
+    const found = await cache.lookup(key, request);
+    if (found.kind === 'fresh') {
+      observer.cache?.(target.op.operationId, 'hit');
+      return found.answer;
+    }
+    const answer = await send(target, args, context, found.kind === 'stale' ? found.headers : {});
+    if (found.kind === 'stale' && answer.status === 304) {
+      observer.cache?.(target.op.operationId, 'revalidated');
+      return cache.revalidated(key, target.tag, request, found.entry, answer);
+    }
+    observer.cache?.(target.op.operationId, 'miss');
+    await cache.store(key, target.tag, request, answer);
+    return answer;
+  }
 
   async function call(
     op: ContractOperation,
     args: CallArgs<OperationId>,
     context: CallContext = {},
   ): Promise<unknown> {
-    const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-      encodeURIComponent(String((args.path as Record<string, unknown>)[name])),
-    );
-    const url = options.baseUrl.replace('{country}', encodeURIComponent(args.country)) + path;
-    options.onCall?.(op.operationId);
-    let response: { statusCode: number; body: string };
-    try {
-      response = await http(url, {
-        method: op.method.toUpperCase() as 'GET',
-        searchParams: args.query as Record<string, string | number> | undefined,
-        json: args.body,
-        headers: context.correlationId ? { 'x-correlation-id': context.correlationId } : {},
-      });
-    } catch (error) {
-      throw fromRequestError(op.operationId, error);
-    }
-    const ok = response.statusCode >= 200 && response.statusCode < 300;
-    const body = parseJson(response.body);
-    if (!ok) {
-      // An error answer that is not JSON (a proxy's page, say) keeps its status.
-      const errorBody = body === INVALID ? undefined : body;
-      throw new UpstreamError(
-        'http',
-        op.operationId,
-        upstreamMessage(errorBody, response.statusCode),
-        response.statusCode,
-        errorBody,
-      );
-    }
-    if (body === INVALID) {
-      throw new UpstreamError(
-        'bad_response',
-        op.operationId,
-        `The upstream answered ${op.operationId} with invalid JSON`,
-      );
-    }
-    const problems = validateResponse(op.operationId, response.statusCode, body);
-    if (problems.length > 0) {
-      throw new UpstreamError(
-        'bad_response',
-        op.operationId,
-        `The upstream's answer to ${op.operationId} breaks the contract: ${problems.slice(0, 3).join('; ')}`,
-      );
-    }
-    return body;
+    const params = args.path as Record<string, unknown>;
+    const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+    const target = {
+      op,
+      url: options.baseUrl.replace('{country}', encodeURIComponent(args.country)) + path,
+      tag: lineTag(args.country, String(params.MSISDN ?? params.msisdn)),
+    };
+    const answer =
+      op.method === 'get' ? await read(target, args, context) : await send(target, args, context);
+    if (op.method !== 'get' && answer.status < 300) await cache?.invalidate(target.tag);
+    return interpret(op, answer);
   }
 
   const recorded = (op: ContractOperation, args: CallArgs<OperationId>, context?: CallContext) =>
@@ -134,6 +245,10 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
 
   return {
     api,
+    breakers,
+    invalidate: async ({ country, msisdn }) => {
+      await cache?.invalidate(lineTag(country, msisdn));
+    },
     close: () => {
       agents.http.destroy();
       agents.https.destroy();
@@ -141,7 +256,38 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   };
 }
 
-const INVALID = Symbol('invalid JSON');
+/** The answer's body, checked: an error status keeps its code, a success must be the contract's. */
+function interpret(op: ContractOperation, answer: CachedAnswer): unknown {
+  const ok = answer.status >= 200 && answer.status < 300;
+  const body = parseJson(answer.body);
+  if (!ok) {
+    // An error answer that is not JSON (a proxy's page, say) keeps its status.
+    const errorBody = body === INVALID ? undefined : body;
+    throw new UpstreamError(
+      'http',
+      op.operationId,
+      upstreamMessage(errorBody, answer.status),
+      answer.status,
+      errorBody,
+    );
+  }
+  if (body === INVALID) {
+    throw new UpstreamError(
+      'bad_response',
+      op.operationId,
+      `The upstream answered ${op.operationId} with invalid JSON`,
+    );
+  }
+  const problems = validateResponse(op.operationId, answer.status, body);
+  if (problems.length > 0) {
+    throw new UpstreamError(
+      'bad_response',
+      op.operationId,
+      `The upstream's answer to ${op.operationId} breaks the contract: ${problems.slice(0, 3).join('; ')}`,
+    );
+  }
+  return body;
+}
 
 function parseJson(text: string): unknown {
   try {

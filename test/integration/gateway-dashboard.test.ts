@@ -6,7 +6,8 @@ const DASHBOARD = readFileSync(new URL('../../operations/Dashboard.graphql', imp
 
 let s: Stack;
 beforeAll(async () => {
-  s = await startStack();
+  // The HTTP cache is off: these tests count the loaders' calls (the cache has tests of its own).
+  s = await startStack({ config: { cache: false } });
 });
 afterAll(() => s.close());
 beforeEach(() => s.resetUpstreamCalls());

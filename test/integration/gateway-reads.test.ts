@@ -23,7 +23,8 @@ const hourIso = (ms: number) => new Date(Math.floor(ms / HOUR) * HOUR).toISOStri
 
 let s: Stack;
 beforeAll(async () => {
-  s = await startStack({ sandbox: { now: () => NOW } });
+  // The HTTP cache is off: these tests count the loaders' calls (the cache has tests of its own).
+  s = await startStack({ sandbox: { now: () => NOW }, config: { cache: false } });
 });
 afterAll(() => s.close());
 

@@ -23,7 +23,8 @@ beforeAll(async () => {
   // The gateway is called as the stack's agent (it may reach every line); the sandbox ignores the
   // token. The rate limit is lifted: this file sends far more than one window's worth.
   [s, b] = await Promise.all([
-    startStack({ sandbox: SANDBOX, config: { limits: { rateLimit: 1_000_000 } } }),
+    // The HTTP cache is off: these tests count the upstream calls each route makes.
+    startStack({ sandbox: SANDBOX, config: { cache: false, limits: { rateLimit: 1_000_000 } } }),
     startSandbox(SANDBOX),
   ]);
 });
