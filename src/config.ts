@@ -143,6 +143,18 @@ export const GATEWAY_SETTINGS = {
     'how long an open circuit fails fast before one trial call',
     integer(100, 3_600_000),
   ),
+  idempotencyTtlMs: setting(
+    'IDEMPOTENCY_TTL_MS',
+    86_400_000,
+    'how long an Idempotency-Key and its answer are kept',
+    integer(1000, 2_592_000_000),
+  ),
+  idempotencyMaxKeys: setting(
+    'IDEMPOTENCY_MAX_KEYS',
+    100_000,
+    'Idempotency-Keys kept in memory (without Redis)',
+    integer(1, 10_000_000),
+  ),
   cache: setting(
     'CACHE',
     true,

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/authenticate.ts';
 import type { GatewayConfig } from '../config.ts';
 import { createLoaders, type Loaders } from '../loaders/index.ts';
 import type { CallContext, UpstreamApi } from '../upstream/client.ts';
+import type { RequestReport } from './observability.ts';
 
 export interface Context {
   principal: Principal;
@@ -14,6 +15,17 @@ export interface Context {
   loaders: Loaders;
   /** What every upstream call of this request forwards, and where it records its failures. */
   call: CallContext;
+  /** Facts about the request for metrics and logs, filled in as it runs. */
+  report: RequestReport;
+}
+
+export interface ContextInput {
+  config: GatewayConfig;
+  api: UpstreamApi;
+  principal: Principal;
+  correlationId: string;
+  report: RequestReport;
+  onBatch?: (loader: string, size: number) => void;
 }
 
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
@@ -24,12 +36,14 @@ export function correlationIdOf(header: string | string[] | undefined): string {
   return value && CORRELATION_ID.test(value) ? value : randomUUID();
 }
 
-export function createContext(
-  config: GatewayConfig,
-  api: UpstreamApi,
-  principal: Principal,
-  correlationId: string,
-): Context {
+export function createContext({
+  config,
+  api,
+  principal,
+  correlationId,
+  report,
+  onBatch,
+}: ContextInput): Context {
   const call: CallContext = { correlationId, failures: [] };
   return {
     principal,
@@ -37,6 +51,7 @@ export function createContext(
     config,
     api,
     call,
-    loaders: createLoaders(api, call, principal.subject),
+    report,
+    loaders: createLoaders(api, call, principal.subject, onBatch),
   };
 }

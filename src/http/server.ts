@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import Keyv from 'keyv';
 import { createAuthenticator } from '../auth/authenticate.ts';
 import type { GatewayConfig } from '../config.ts';
+import { operations } from '../contract/openapi.ts';
 import { BASE_PATH } from '../contract/requests.ts';
 import { formatError } from '../graphql/errors.ts';
 import { costLimit, limitRules } from '../graphql/limits.ts';
@@ -19,10 +20,14 @@ import { createSchema } from '../graphql/schema.ts';
 import { restDocs } from '../rest/docs.ts';
 import { restRefusal, restRouter } from '../rest/router.ts';
 import { BoundedMap } from '../upstream/cache.ts';
-import { createUpstreamClient, type UpstreamObserver } from '../upstream/client.ts';
+import { createUpstreamClient } from '../upstream/client.ts';
 import { type Context, correlationIdOf, createContext } from './context.ts';
 import { answerThrown, guardRoot, guardSurface, type Refusal } from './guard.ts';
+import { registerHealth } from './health.ts';
+import { idempotency } from './idempotency.ts';
 import { loggerOptions } from './logging.ts';
+import { Metrics } from './metrics.ts';
+import { graphqlMetrics, observeRequests } from './observability.ts';
 
 export const DASHBOARD_QUERY = readFileSync(
   join(import.meta.dirname, '../../operations/Dashboard.graphql'),
@@ -36,11 +41,13 @@ export interface GatewayOptions {
   upstreamUrl: string;
   /** A line and a token to open the landing page's example query with. */
   demo?: { msisdn: string; token?: string };
-  observer?: UpstreamObserver;
+  /** Shared state (Redis) for the HTTP cache and idempotency keys; in-process memory without it. */
+  shared?: { store: () => Keyv; up: () => Promise<boolean> };
 }
 
 export interface Gateway {
   app: FastifyInstance;
+  metrics: Metrics;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -55,6 +62,9 @@ const isLandingPage = (request: FastifyRequest) =>
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
+  const metrics = new Metrics();
+  metrics.knowOperations(operations.map((o) => o.operationId));
+  const store = (max: number) => options.shared?.store() ?? new Keyv({ store: new BoundedMap(max) });
   const upstream = createUpstreamClient({
     baseUrl: options.upstreamUrl,
     timeoutMs: config.upstreamTimeoutMs,
@@ -65,18 +75,34 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     retryBaseMs: config.upstreamRetryBaseMs,
     maxBodyBytes: config.upstreamMaxBodyBytes,
     breaker: { failures: config.breakerFailures, cooldownMs: config.breakerCooldownMs },
-    cache: config.cache ? new Keyv({ store: new BoundedMap(config.cacheMaxEntries) }) : null,
-    observer: options.observer,
+    cache: config.cache ? store(config.cacheMaxEntries) : null,
+    observer: metrics.observer(),
   });
   const authenticator = await createAuthenticator(config.auth);
-  const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: config.limits.maxBodyBytes });
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    bodyLimit: config.limits.maxBodyBytes,
+    genReqId: (request) => correlationIdOf(request.headers['x-correlation-id']),
+    requestIdLogLabel: 'correlationId',
+  });
   const refuseFor = (request: FastifyRequest): Refusal | null => {
     const path = request.url.split('?')[0] ?? '';
     if (path === GRAPHQL_PATH) return graphqlRefusal;
     return config.restRouter && path.startsWith(`${BASE_PATH}/`) ? restRefusal : null;
   };
+  observeRequests(app, metrics, (request) => {
+    const refuse = refuseFor(request);
+    return refuse === graphqlRefusal ? 'graphql' : refuse === restRefusal ? 'rest' : null;
+  });
   await guardRoot(app, config.limits, refuseFor);
   app.setErrorHandler(answerThrown(refuseFor, config.limits.maxBodyBytes));
+  registerHealth(app, {
+    probeUrl: options.upstreamUrl.replace('{country}', config.defaultCountry),
+    probeTimeoutMs: Math.min(config.upstreamTimeoutMs, 2000),
+    breakers: upstream.breakers,
+    metrics,
+    checks: options.shared && { sharedState: options.shared.up },
+  });
 
   const landingPage = config.production
     ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
@@ -97,19 +123,28 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     hideSchemaDetailsFromClientErrors: config.production,
     parseOptions: { maxTokens: config.limits.maxTokens },
     validationRules: limitRules(config.limits),
-    plugins: [fastifyApolloDrainPlugin(app), landingPage, costLimit(config.limits.maxCost)],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      landingPage,
+      costLimit(config.limits.maxCost),
+      graphqlMetrics(metrics),
+    ],
   });
   await apollo.start();
 
   const context = (request: FastifyRequest) =>
-    createContext(
+    createContext({
       config,
-      upstream.api,
-      request.principal ?? { subject: 'anonymous', msisdn: null, country: null, agent: false },
-      correlationIdOf(request.headers['x-correlation-id']),
-    );
+      api: upstream.api,
+      principal: request.principal ?? { subject: 'anonymous', msisdn: null, country: null, agent: false },
+      correlationId: request.id,
+      report: request.report,
+      onBatch: (loader, size) => metrics.batch(loader, size),
+    });
+  const writes = { store: store(config.idempotencyMaxKeys), ttlMs: config.idempotencyTtlMs };
   await app.register(async (scope) => {
     guardSurface(scope, authenticator, { open: isLandingPage, refuse: graphqlRefusal });
+    idempotency(scope, { ...writes, refuse: graphqlRefusal });
     await scope.register(fastifyApollo(apollo), {
       path: GRAPHQL_PATH,
       context: async (request) => context(request),
@@ -118,6 +153,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (config.restRouter) {
     await app.register(async (scope) => {
       guardSurface(scope, authenticator, { refuse: restRefusal });
+      idempotency(scope, { ...writes, refuse: restRefusal });
       await restRouter(scope, { apollo, context });
     });
     await restDocs(app, config.production ? undefined : options.demo?.token);
@@ -125,6 +161,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   return {
     app,
+    metrics,
     listen: async (port = config.port, host = config.host) => {
       await app.listen({ port, host });
       const address = app.server.address();

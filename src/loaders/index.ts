@@ -44,22 +44,33 @@ const noneOn404 = <T>(promise: Promise<T>): Promise<T | null> =>
 
 const path = (line: SubscriberRef) => ({ MSISDN: line.msisdn });
 
-export function createLoaders(api: UpstreamApi, call: CallContext, caller: string) {
+export function createLoaders(
+  api: UpstreamApi,
+  call: CallContext,
+  caller: string,
+  onBatch?: (loader: string, size: number) => void,
+) {
   /** Reads with no batch endpoint upstream: the loader dedupes and fans them out at once. */
-  const loader = <K extends SubscriberRef, V>(read: (key: K) => Promise<V>): DataLoader<K, V, string> =>
+  const loader = <K extends SubscriberRef, V>(
+    name: string,
+    read: (key: K) => Promise<V>,
+  ): DataLoader<K, V, string> =>
     new DataLoader<K, V, string>(
-      (keys) => Promise.all(keys.map((key) => read(key).catch((error: unknown) => toError(error)))),
+      (keys) => {
+        onBatch?.(name, keys.length);
+        return Promise.all(keys.map((key) => read(key).catch((error: unknown) => toError(error))));
+      },
       { cacheKeyFn: (key) => keyOf(caller, key as K & Record<string, unknown>) },
     );
   const loaders = {
-    status: loader((line: SubscriberRef) =>
+    status: loader('status', (line: SubscriberRef) =>
       api.GetStatusOfSubscriberByMSISDN({ country: line.country, path: path(line) }, call),
     ),
-    plan: loader((line: SubscriberRef) =>
+    plan: loader('plan', (line: SubscriberRef) =>
       api.GetCurrentPlanDetailsbyMSISDN({ country: line.country, path: path(line) }, call),
     ),
     /** Upgrades go to the dedicated upgrades/ operation, so planUpgrades and availablePlans(UPGRADES) share one call. */
-    plans: loader(({ type, ...line }: PlansKey) =>
+    plans: loader('plans', ({ type, ...line }: PlansKey) =>
       type === 'upgrades'
         ? api.GetAvailablePlansUpgradesbyMSISDN({ country: line.country, path: path(line) }, call)
         : api.GetAvailablePlansbyMSISDN(
@@ -67,25 +78,25 @@ export function createLoaders(api: UpstreamApi, call: CallContext, caller: strin
             call,
           ),
     ),
-    upgradeRequest: loader((line: SubscriberRef) =>
+    upgradeRequest: loader('upgradeRequest', (line: SubscriberRef) =>
       noneOn404(api.GetUpgradeStatusbyMSISDN({ country: line.country, path: path(line) }, call)),
     ),
-    offers: loader(({ channelId, ...line }: OffersKey) =>
+    offers: loader('offers', ({ channelId, ...line }: OffersKey) =>
       api.GetAvailableOffersByMSISDN({ country: line.country, path: path(line), query: { channelId } }, call),
     ),
-    favorites: loader((line: SubscriberRef) =>
+    favorites: loader('favorites', (line: SubscriberRef) =>
       api.GetFavoriteNumbersByMSISDN({ country: line.country, path: path(line) }, call),
     ),
-    phoneLease: loader((line: SubscriberRef) =>
+    phoneLease: loader('phoneLease', (line: SubscriberRef) =>
       noneOn404(api.GetPhoneLeaseDetailsbyMSISDN({ country: line.country, path: path(line) }, call)),
     ),
-    hourlyUsage: loader(({ from, to, ...line }: UsageKey) =>
+    hourlyUsage: loader('hourlyUsage', ({ from, to, ...line }: UsageKey) =>
       api.GetDataUsageByMSISDNPerHourAndApp(
         { country: line.country, path: { msisdn: line.msisdn }, query: window(from, to) },
         call,
       ),
     ),
-    usageShares: loader(({ from, to, resolution, ...line }: SharesKey) =>
+    usageShares: loader('usageShares', ({ from, to, resolution, ...line }: SharesKey) =>
       api.GetDataUsagePercentageByMSISDNPerApp(
         { country: line.country, path: { msisdn: line.msisdn }, query: { ...window(from, to), resolution } },
         call,

@@ -1,0 +1,79 @@
+// Prometheus metrics of one gateway: requests and their latency per operation, errors by code,
+// upstream calls and latency per operation, cache events, breaker states and DataLoader batches.
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { OperationId } from '../contract/wire.ts';
+import type { UpstreamObserver } from '../upstream/client.ts';
+import type { BreakerState } from '../upstream/resilience.ts';
+
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
+export class Metrics {
+  readonly registry = new Registry();
+  readonly requests = new Histogram({
+    name: 'gateway_request_duration_seconds',
+    help: 'Requests answered by the gateway, by surface (graphql, rest), operation and HTTP status',
+    labelNames: ['surface', 'operation', 'status'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly errors = new Counter({
+    name: 'gateway_errors_total',
+    help: 'Errors answered to clients, by surface and code (GraphQL extensions.code, or the REST status)',
+    labelNames: ['surface', 'code'] as const,
+    registers: [this.registry],
+  });
+  readonly upstream = new Histogram({
+    name: 'gateway_upstream_request_duration_seconds',
+    help: 'Upstream calls by operation and outcome (ok, http, timeout, unavailable, bad_response)',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly cache = new Counter({
+    name: 'gateway_upstream_cache_total',
+    help: 'HTTP cache lookups of upstream reads, by operation and result (hit, miss, revalidated)',
+    labelNames: ['operation', 'result'] as const,
+    registers: [this.registry],
+  });
+  readonly breaker = new Gauge({
+    name: 'gateway_upstream_breaker_state',
+    help: 'Circuit breaker of each upstream operation: 0 closed, 1 half-open, 2 open',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+  readonly batches = new Histogram({
+    name: 'gateway_dataloader_batch_size',
+    help: 'Keys per DataLoader batch, by loader',
+    labelNames: ['loader'] as const,
+    buckets: [1, 2, 3, 5, 10, 20, 50],
+    registers: [this.registry],
+  });
+  readonly sharedState = new Gauge({
+    name: 'gateway_shared_state_up',
+    help: 'Whether the shared state store (Redis) answers: 1 yes, 0 no; absent without Redis',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The upstream client's events, as metrics. */
+  observer(): UpstreamObserver {
+    return {
+      outcome: (operation, outcome, seconds) => this.upstream.observe({ operation, outcome }, seconds),
+      cache: (operation, result) => this.cache.inc({ operation, result }),
+      breaker: (operation, state) => this.breaker.set({ operation }, BREAKER_VALUE[state]),
+    };
+  }
+
+  batch(loader: string, size: number): void {
+    this.batches.observe({ loader }, size);
+  }
+
+  /** Breakers are shown closed from the start, so a dashboard sees every operation. */
+  knowOperations(operations: OperationId[]): void {
+    for (const operation of operations) this.breaker.set({ operation }, 0);
+  }
+}

@@ -1,0 +1,66 @@
+// What the gateway tells its operators per request: the correlation id (taken from the client or
+// made, returned and forwarded upstream), and request metrics by surface and operation.
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Context } from './context.ts';
+import type { Metrics } from './metrics.ts';
+
+/** Filled in while a request runs: the operation it turned out to be, for metrics and logs. */
+export interface RequestReport {
+  operation: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    report: RequestReport;
+  }
+}
+
+export type Surface = 'graphql' | 'rest' | null;
+
+export function observeRequests(
+  app: FastifyInstance,
+  metrics: Metrics,
+  surfaceOf: (request: FastifyRequest) => Surface,
+): void {
+  app.decorateRequest('report', null as unknown as RequestReport);
+  app.addHook('onRequest', async (request, reply) => {
+    request.report = { operation: null };
+    reply.header('x-correlation-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const surface = surfaceOf(request);
+    if (!surface) return;
+    const status = reply.statusCode;
+    metrics.requests.observe(
+      { surface, operation: request.report.operation ?? 'unknown', status: String(status) },
+      reply.elapsedTime / 1000,
+    );
+    if (surface === 'rest' && status >= 400) metrics.errors.inc({ surface, code: String(status) });
+    if (surface === 'graphql' && status >= 400 && request.report.operation === null) {
+      metrics.errors.inc({ surface, code: String(status) });
+    }
+  });
+}
+
+/** Names GraphQL requests by their operation and counts their errors by code. */
+export function graphqlMetrics(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operationName, contextValue }) {
+          contextValue.report.operation = operationName ?? 'anonymous';
+        },
+        async didEncounterErrors({ errors, contextValue }) {
+          contextValue.report.operation ??= 'invalid';
+          for (const error of errors) {
+            metrics.errors.inc({
+              surface: 'graphql',
+              code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+            });
+          }
+        },
+      };
+    },
+  };
+}
