@@ -238,7 +238,7 @@ export const LIMIT_SETTINGS = {
   rateLimit: setting(
     'RATE_LIMIT_MAX',
     300,
-    'requests per token (or per address without one) per window',
+    'requests per token subject per window (GraphQL and REST together; a request without a valid token is a 401 first)',
     integer(1, 1_000_000),
   ),
   rateLimitWindowMs: setting(

@@ -3,6 +3,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { UpstreamError } from '../upstream/errors.ts';
+import { LimitError } from './limits.ts';
 import { InputError } from './scalars.ts';
 
 export const ERROR_CODES = [
@@ -67,9 +68,12 @@ export function formatError(production: boolean) {
         },
       };
     }
-    // A literal refused by a scalar arrives as a validation error; it is bad input all the same.
+    // A literal refused by a scalar, or a limit, arrives as a validation error: give it its own code.
     if (error instanceof GraphQLError && error.originalError instanceof InputError) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+    }
+    if (error instanceof GraphQLError && error.originalError instanceof LimitError) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: error.originalError.code } };
     }
     return formatted;
   };

@@ -25,6 +25,7 @@ const UPSTREAM_FIELDS = new Set([
   ...Object.keys(subscriberReads).map((f) => `Subscriber.${f}`),
   ...Object.keys(usageReads).map((f) => `Usage.${f}`),
   'Query.subscriber',
+  'Query.subscribers',
   'Query.me',
 ]);
 
@@ -58,7 +59,18 @@ function fragmentsOf(context: ValidationContext): Record<string, FragmentDefinit
   );
 }
 
-const limitError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+/** A limit's refusal; the error formatter restores its code, which validation would otherwise replace. */
+export class LimitError extends Error {
+  readonly code: string;
+  constructor(message: string, code: string) {
+    super(message);
+    this.name = 'LimitError';
+    this.code = code;
+  }
+}
+
+const limitError = (message: string, code: string) =>
+  new GraphQLError(message, { originalError: new LimitError(message, code), extensions: { code } });
 
 export function depthLimit(max: number) {
   return (context: ValidationContext): ASTVisitor => ({
@@ -109,13 +121,15 @@ function listLength(read: () => unknown): number {
 
 /**
  * The upstream calls an operation may cost at most: each upstream-backed field once per line it can
- * resolve for (subscribers(msisdns:) multiplies by the list's length), each mutation once.
+ * resolve for (subscribers(msisdns:) multiplies by the list's length), each mutation once. A list
+ * longer than `maxLines` is refused on the way.
  */
 export function costOf(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
+  maxLines: number,
 ): number {
   const walk = (type: GraphQLObjectType, set: SelectionSetNode | undefined, lines: number): number => {
     let cost = 0;
@@ -128,7 +142,14 @@ export function costOf(
         if (!field) continue;
         let inner = lines;
         if (type.name === 'Query' && s.name.value === 'subscribers') {
-          inner = lines * listLength(() => getArgumentValues(field, s, variables).msisdns);
+          const length = listLength(() => getArgumentValues(field, s, variables).msisdns);
+          if (length > maxLines) {
+            throw refusal(
+              `subscribers takes at most ${maxLines} MSISDNs; ${length} were given`,
+              'BAD_USER_INPUT',
+            );
+          }
+          inner = lines * length;
         }
         if (type.name === 'Mutation' || UPSTREAM_FIELDS.has(`${type.name}.${s.name.value}`)) cost += inner;
         const named = getNamedType(field.type);
@@ -141,7 +162,12 @@ export function costOf(
   return root ? walk(root, operation.selectionSet, 1) : 0;
 }
 
-export function costLimit(max: number): ApolloServerPlugin<Context> {
+/** A refusal before execution: HTTP 400 with its code. */
+const refusal = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
+
+/** The cost and list-length limits, checked once the operation and its variables are known. */
+export function operationLimits({ maxCost: max, maxSubscribers }: LimitsConfig): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -152,12 +178,14 @@ export function costLimit(max: number): ApolloServerPlugin<Context> {
               .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
               .map((d) => [d.name.value, d]),
           );
-          const cost = costOf(schema, operation, fragments, request.variables ?? {});
+          const cost = costOf(schema, operation, fragments, request.variables ?? {}, maxSubscribers);
           if (cost > max) {
-            throw new GraphQLError(
+            throw refusal(
               `The operation may cost ${cost} upstream calls; at most ${max} are allowed`,
+              'COST_LIMIT_EXCEEDED',
               {
-                extensions: { code: 'COST_LIMIT_EXCEEDED', cost, maxCost: max, http: { status: 400 } },
+                cost,
+                maxCost: max,
               },
             );
           }

@@ -34,7 +34,7 @@ export async function guardRoot(
     max: limits.rateLimit,
     timeWindow: limits.rateLimitWindowMs,
     allowList: (request) => request.principal === null,
-    keyGenerator: (request) => request.principal?.subject ?? request.ip,
+    keyGenerator: (request) => request.principal?.subject ?? '',
     errorResponseBuilder: (request, context) => {
       const refuse = refuseFor(request);
       const message = `Too many requests: at most ${context.max} per ${Math.round(limits.rateLimitWindowMs / 1000)} s; retry in ${Math.ceil(context.ttl / 1000)} s`;

@@ -15,7 +15,7 @@ import type { GatewayConfig } from '../config.ts';
 import { operations } from '../contract/openapi.ts';
 import { BASE_PATH } from '../contract/requests.ts';
 import { formatError } from '../graphql/errors.ts';
-import { costLimit, limitRules } from '../graphql/limits.ts';
+import { limitRules, operationLimits } from '../graphql/limits.ts';
 import { createSchema } from '../graphql/schema.ts';
 import { restDocs } from '../rest/docs.ts';
 import { restRefusal, restRouter } from '../rest/router.ts';
@@ -56,9 +56,19 @@ const graphqlRefusal: Refusal = (_request, _status, code, message) => ({
   errors: [{ message, extensions: { code } }],
 });
 
-/** The landing page (a browser's GET without a query) needs no token. */
-const isLandingPage = (request: FastifyRequest) =>
-  request.method === 'GET' && !(request.query as Record<string, unknown>).query;
+/**
+ * The landing page (a browser's GET of the page, with no operation in it) needs no token; any GET
+ * that carries an operation (a query or a persisted-query hash) does.
+ */
+const isLandingPage = (request: FastifyRequest) => {
+  const query = request.query as Record<string, unknown>;
+  return (
+    request.method === 'GET' &&
+    query.query === undefined &&
+    query.extensions === undefined &&
+    (request.headers.accept ?? '').includes('text/html')
+  );
+};
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
@@ -126,7 +136,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       fastifyApolloDrainPlugin(app),
       landingPage,
-      costLimit(config.limits.maxCost),
+      operationLimits(config.limits),
       graphqlMetrics(metrics),
     ],
   });
