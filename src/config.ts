@@ -179,6 +179,14 @@ export const GATEWAY_SETTINGS = {
     'market of queries that name none',
     oneOf(COUNTRIES),
   ),
+  otlpEndpoint: setting(
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    null as string | null,
+    'OpenTelemetry: send traces (a span per request and per upstream call) to this OTLP/HTTP collector',
+    httpUrl,
+    'http://otel-collector:4318',
+  ),
+  serviceName: setting('OTEL_SERVICE_NAME', 'selfcare-gateway', 'OpenTelemetry service name', text),
   restRouter: setting(
     'REST_ROUTER',
     true,

@@ -4,6 +4,7 @@ import { loadDevKey } from './auth/keys.ts';
 import { signDevToken } from './auth/tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './http/server.ts';
+import { startTracing } from './http/tracing.ts';
 import { BASE_PATH } from './sandbox/server.ts';
 import { startSandbox } from './sandbox/start.ts';
 import { exitOnSignals } from './shutdown.ts';
@@ -18,6 +19,7 @@ try {
   const key = devTokens ? await loadDevKey(settings.auth.devKeyFile) : null;
   const token =
     key && (await signDevToken(key, settings.auth, { msisdn: demoMsisdn, country: settings.defaultCountry }));
+  const stopTracing = await startTracing(settings);
   const gateway = await createGateway({
     config: settings,
     upstreamUrl,
@@ -39,6 +41,7 @@ try {
   exitOnSignals(async () => {
     await gateway.close();
     await sandbox?.sandbox.close();
+    await stopTracing();
   });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;

@@ -6,6 +6,7 @@ import type { GatewayConfig } from '../config.ts';
 import { createLoaders, type Loaders } from '../loaders/index.ts';
 import type { CallContext, UpstreamApi } from '../upstream/client.ts';
 import type { RequestReport } from './observability.ts';
+import type { Span } from './tracing.ts';
 
 export interface Context {
   principal: Principal;
@@ -25,6 +26,7 @@ export interface ContextInput {
   principal: Principal;
   correlationId: string;
   report: RequestReport;
+  span?: Span;
   onBatch?: (loader: string, size: number) => void;
 }
 
@@ -42,9 +44,10 @@ export function createContext({
   principal,
   correlationId,
   report,
+  span,
   onBatch,
 }: ContextInput): Context {
-  const call: CallContext = { correlationId, failures: [] };
+  const call: CallContext = { correlationId, failures: [], span };
   return {
     principal,
     correlationId,

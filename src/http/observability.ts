@@ -4,6 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from './context.ts';
 import type { Metrics } from './metrics.ts';
+import { endSpan, type Span, SpanKind, tracer } from './tracing.ts';
 
 /** Filled in while a request runs: the operation it turned out to be, for metrics and logs. */
 export interface RequestReport {
@@ -13,6 +14,7 @@ export interface RequestReport {
 declare module 'fastify' {
   interface FastifyRequest {
     report: RequestReport;
+    span: Span;
   }
 }
 
@@ -24,14 +26,25 @@ export function observeRequests(
   surfaceOf: (request: FastifyRequest) => Surface,
 ): void {
   app.decorateRequest('report', null as unknown as RequestReport);
+  app.decorateRequest('span', null as unknown as Span);
   app.addHook('onRequest', async (request, reply) => {
     request.report = { operation: null };
+    // Named by route, not URL: a span name must not carry a MSISDN.
+    request.span = tracer.startSpan(`${request.method} ${request.routeOptions.url ?? 'unmatched'}`, {
+      kind: SpanKind.SERVER,
+      attributes: { 'http.request.method': request.method, 'correlation.id': request.id },
+    });
     reply.header('x-correlation-id', request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
+    const status = reply.statusCode;
+    request.span.setAttributes({
+      'http.response.status_code': status,
+      'gateway.operation': request.report.operation ?? '',
+    });
+    endSpan(request.span, status >= 500 ? { message: `HTTP ${status}` } : undefined);
     const surface = surfaceOf(request);
     if (!surface) return;
-    const status = reply.statusCode;
     metrics.requests.observe(
       { surface, operation: request.report.operation ?? 'unknown', status: String(status) },
       reply.elapsedTime / 1000,

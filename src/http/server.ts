@@ -149,6 +149,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       principal: request.principal ?? { subject: 'anonymous', msisdn: null, country: null, agent: false },
       correlationId: request.id,
       report: request.report,
+      span: request.span,
       onBatch: (loader, size) => metrics.batch(loader, size),
     });
   const writes = { store: store(config.idempotencyMaxKeys), ttlMs: config.idempotencyTtlMs };

@@ -8,6 +8,7 @@ import got, { type Got, RequestError } from 'got';
 import type Keyv from 'keyv';
 import { type ContractOperation, operations, validateResponse } from '../contract/openapi.ts';
 import type { OperationId, Operations } from '../contract/wire.ts';
+import { endSpan, type Span, upstreamSpan } from '../http/tracing.ts';
 import { type CachedAnswer, HttpCache } from './cache.ts';
 import { UpstreamError, type UpstreamFailure, upstreamMessage } from './errors.ts';
 import { type BreakerState, Breakers, backoffMs, FailFast, isTransient, Limiter } from './resilience.ts';
@@ -30,6 +31,8 @@ export type CallArgs<K extends OperationId> = {
 
 export interface CallContext {
   correlationId?: string;
+  /** The request's trace span: upstream calls are its children. */
+  span?: Span;
   /** Every failed call of the request, also those a reader turns into `null` (a 404 lease). */
   failures?: UpstreamError[];
 }
@@ -122,13 +125,18 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     headers: Record<string, string>,
   ): Promise<CachedAnswer> {
     observer.request?.(op.operationId);
+    const trace = upstreamSpan(context.span, `upstream ${op.operationId}`);
     const tooLarge = new AbortController();
     const request = http(url, {
       signal: tooLarge.signal,
       method: op.method.toUpperCase() as 'GET',
       searchParams: args.query as Record<string, string | number> | undefined,
       json: args.body,
-      headers: { ...headers, ...(context.correlationId && { 'x-correlation-id': context.correlationId }) },
+      headers: {
+        ...headers,
+        ...trace.headers,
+        ...(context.correlationId && { 'x-correlation-id': context.correlationId }),
+      },
       timeout: { request: options.timeouts?.[op.operationId] ?? options.timeoutMs },
     });
     request.on('downloadProgress', ({ transferred }) => {
@@ -136,20 +144,26 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     });
     try {
       const response = await request;
+      trace.span.setAttribute('http.response.status_code', response.statusCode);
+      endSpan(
+        trace.span,
+        response.statusCode >= 500 ? { message: `HTTP ${response.statusCode}` } : undefined,
+      );
       return {
         status: response.statusCode,
         headers: response.headers as Record<string, string>,
         body: response.body,
       };
     } catch (error) {
-      if (tooLarge.signal.aborted) {
-        throw new UpstreamError(
-          'bad_response',
-          op.operationId,
-          `The upstream's answer to ${op.operationId} is larger than ${options.maxBodyBytes} bytes`,
-        );
-      }
-      throw fromRequestError(op.operationId, error);
+      const failure = tooLarge.signal.aborted
+        ? new UpstreamError(
+            'bad_response',
+            op.operationId,
+            `The upstream's answer to ${op.operationId} is larger than ${options.maxBodyBytes} bytes`,
+          )
+        : fromRequestError(op.operationId, error);
+      endSpan(trace.span, failure);
+      throw failure;
     }
   }
 
