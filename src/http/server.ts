@@ -93,7 +93,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger: loggerOptions(config.logLevel),
     bodyLimit: config.limits.maxBodyBytes,
     genReqId: (request) => correlationIdOf(request.headers['x-correlation-id']),
-    requestIdLogLabel: 'correlationId',
   });
   const refuseFor = (request: FastifyRequest): Refusal | null => {
     const path = request.url.split('?')[0] ?? '';
