@@ -100,13 +100,16 @@ export const GATEWAY_SETTINGS = {
     'time an upstream call may take (UPSTREAM_TIMEOUT after)',
     integer(1, 600_000),
   ),
-  upstreamTimeouts: setting(
-    'UPSTREAM_TIMEOUTS',
-    {} as Record<string, number>,
-    'timeouts of single operations, overriding UPSTREAM_TIMEOUT_MS',
-    timeoutOverrides,
-    'GetDataUsageByMSISDNPerHourAndApp=8000,GetStatusOfSubscriberByMSISDN=2000',
-  ),
+  upstreamTimeouts: {
+    ...setting(
+      'UPSTREAM_TIMEOUTS',
+      {} as Record<string, number>,
+      'timeouts of single operations, overriding UPSTREAM_TIMEOUT_MS',
+      timeoutOverrides,
+      'GetDataUsageByMSISDNPerHourAndApp=8000,GetStatusOfSubscriberByMSISDN=2000',
+    ),
+    shown: '(none)',
+  },
   upstreamRetries: setting(
     'UPSTREAM_RETRIES',
     2,

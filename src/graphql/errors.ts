@@ -51,11 +51,28 @@ export function codeOfUpstream(error: UpstreamError): ErrorCode {
 }
 
 /**
- * Apollo's formatError hook: upstream failures get their code and the upstream's message; the
- * upstream's status and operation are shown only outside production.
+ * The code a client sees for an error: an upstream failure's mapped code; a scalar's or a limit's own
+ * code (validation would replace it); else the code the error carries.
+ */
+export function codeOf(error: unknown): string {
+  const cause = unwrapResolverError(error);
+  if (cause instanceof UpstreamError) return codeOfUpstream(cause);
+  if (error instanceof GraphQLError) {
+    if (error.originalError instanceof InputError) return 'BAD_USER_INPUT';
+    if (error.originalError instanceof LimitError) return error.originalError.code;
+    const code = error.extensions?.code;
+    if (typeof code === 'string') return code;
+  }
+  return 'INTERNAL_SERVER_ERROR';
+}
+
+/**
+ * Apollo's formatError hook: every error gets its code; upstream failures the upstream's message,
+ * with the upstream's status and operation shown only outside production.
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = codeOf(error);
     const cause = unwrapResolverError(error);
     if (cause instanceof UpstreamError) {
       return {
@@ -63,18 +80,11 @@ export function formatError(production: boolean) {
         message: cause.message,
         extensions: {
           ...(production ? {} : formatted.extensions),
-          code: codeOfUpstream(cause),
+          code,
           ...(!production && { upstream: { operation: cause.operationId, status: cause.status ?? null } }),
         },
       };
     }
-    // A literal refused by a scalar, or a limit, arrives as a validation error: give it its own code.
-    if (error instanceof GraphQLError && error.originalError instanceof InputError) {
-      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
-    }
-    if (error instanceof GraphQLError && error.originalError instanceof LimitError) {
-      return { ...formatted, extensions: { ...formatted.extensions, code: error.originalError.code } };
-    }
-    return formatted;
+    return { ...formatted, extensions: { ...formatted.extensions, code } };
   };
 }

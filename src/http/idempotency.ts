@@ -3,6 +3,7 @@
 // another request is refused. Keys are scoped by the caller, kept in a Keyv store (memory or Redis).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { getOperationAST, parse } from 'graphql';
 import type Keyv from 'keyv';
 import type { Refusal } from './guard.ts';
 
@@ -24,6 +25,23 @@ export interface IdempotencyOptions {
   store: Keyv;
   ttlMs: number;
   refuse: Refusal;
+  /** Whether a POST, PUT or DELETE of the surface writes (a GraphQL POST may be a query). */
+  writes?: (request: FastifyRequest) => boolean;
+}
+
+/** A GraphQL POST writes when the operation it runs is a mutation. */
+export function isMutation(request: FastifyRequest): boolean {
+  const { query, operationName } = (request.body ?? {}) as { query?: unknown; operationName?: unknown };
+  if (typeof query !== 'string') return false;
+  try {
+    const operation = getOperationAST(
+      parse(query),
+      typeof operationName === 'string' ? operationName : undefined,
+    );
+    return operation?.operation === 'mutation';
+  } catch {
+    return false; // Apollo answers the syntax error itself
+  }
 }
 
 const fingerprintOf = (request: FastifyRequest): string =>
@@ -53,12 +71,15 @@ async function claim(store: Keyv, key: string, record: Saved, ttlMs: number): Pr
   }
 }
 
-export function idempotency(scope: FastifyInstance, { store, ttlMs, refuse }: IdempotencyOptions): void {
+export function idempotency(
+  scope: FastifyInstance,
+  { store, ttlMs, refuse, writes }: IdempotencyOptions,
+): void {
   scope.decorateRequest('idempotencyKey', null);
 
   scope.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers[IDEMPOTENCY_HEADER];
-    if (header === undefined || !WRITES.has(request.method)) return;
+    if (header === undefined || !WRITES.has(request.method) || (writes && !writes(request))) return;
     const value = Array.isArray(header) ? header[0] : header;
     if (!value || !KEY_PATTERN.test(value)) {
       return reply

@@ -2,6 +2,7 @@
 // made, returned and forwarded upstream), and request metrics by surface and operation.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { codeOf } from '../graphql/errors.ts';
 import type { Context } from './context.ts';
 import type { Metrics } from './metrics.ts';
 import { endSpan, type Span, SpanKind, tracer } from './tracing.ts';
@@ -9,6 +10,7 @@ import { endSpan, type Span, SpanKind, tracer } from './tracing.ts';
 /** Filled in while a request runs: the operation it turned out to be, for metrics and logs. */
 export interface RequestReport {
   operation: string | null;
+  surface: Surface;
 }
 
 declare module 'fastify' {
@@ -28,7 +30,7 @@ export function observeRequests(
   app.decorateRequest('report', null as unknown as RequestReport);
   app.decorateRequest('span', null as unknown as Span);
   app.addHook('onRequest', async (request, reply) => {
-    request.report = { operation: null };
+    request.report = { operation: null, surface: surfaceOf(request) };
     // Named by route, not URL: a span name must not carry a MSISDN.
     request.span = tracer.startSpan(`${request.method} ${request.routeOptions.url ?? 'unmatched'}`, {
       kind: SpanKind.SERVER,
@@ -38,40 +40,49 @@ export function observeRequests(
   });
   app.addHook('onResponse', async (request, reply) => {
     const status = reply.statusCode;
-    request.span.setAttributes({
-      'http.response.status_code': status,
-      'gateway.operation': request.report.operation ?? '',
-    });
+    const { surface, operation } = request.report;
+    request.span.setAttributes({ 'http.response.status_code': status, 'gateway.operation': operation ?? '' });
     endSpan(request.span, status >= 500 ? { message: `HTTP ${status}` } : undefined);
-    const surface = surfaceOf(request);
     if (!surface) return;
     metrics.requests.observe(
-      { surface, operation: request.report.operation ?? 'unknown', status: String(status) },
+      { surface, operation: operation ?? 'unknown', status: String(status) },
       reply.elapsedTime / 1000,
     );
-    if (surface === 'rest' && status >= 400) metrics.errors.inc({ surface, code: String(status) });
-    if (surface === 'graphql' && status >= 400 && request.report.operation === null) {
-      metrics.errors.inc({ surface, code: String(status) });
+    // REST errors are counted by status; GraphQL ones by code, in the plugin below, unless the request
+    // was refused before GraphQL ran (401, 413, 429, CSRF).
+    if (status >= 400 && (surface === 'rest' || operation === null)) {
+      metrics.errors.inc({
+        surface,
+        code: surface === 'rest' ? String(status) : (REFUSAL_CODES[status] ?? String(status)),
+      });
     }
   });
 }
 
-/** Names GraphQL requests by their operation and counts their errors by code. */
+const REFUSAL_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+/**
+ * Names GraphQL requests by their operation (REST routes name themselves by operationId) and counts
+ * the errors of GraphQL requests by the code their clients see.
+ */
 export function graphqlMetrics(metrics: Metrics): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operationName, contextValue }) {
-          contextValue.report.operation = operationName ?? 'anonymous';
+          contextValue.report.operation ??= operationName ?? 'anonymous';
         },
         async didEncounterErrors({ errors, contextValue }) {
-          contextValue.report.operation ??= 'invalid';
-          for (const error of errors) {
-            metrics.errors.inc({
-              surface: 'graphql',
-              code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-            });
-          }
+          const { report } = contextValue;
+          report.operation ??= 'invalid';
+          if (report.surface !== 'graphql') return;
+          for (const error of errors) metrics.errors.inc({ surface: 'graphql', code: codeOf(error) });
         },
       };
     },

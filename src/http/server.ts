@@ -24,7 +24,7 @@ import { createUpstreamClient } from '../upstream/client.ts';
 import { type Context, correlationIdOf, createContext } from './context.ts';
 import { answerThrown, guardRoot, guardSurface, type Refusal } from './guard.ts';
 import { registerHealth } from './health.ts';
-import { idempotency } from './idempotency.ts';
+import { idempotency, isMutation } from './idempotency.ts';
 import { loggerOptions } from './logging.ts';
 import { Metrics } from './metrics.ts';
 import { graphqlMetrics, observeRequests } from './observability.ts';
@@ -99,6 +99,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (path === GRAPHQL_PATH) return graphqlRefusal;
     return config.restRouter && path.startsWith(`${BASE_PATH}/`) ? restRefusal : null;
   };
+  // While closing, answers tell keep-alive clients to go, so in-flight requests end the connections.
+  let closing = false;
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   observeRequests(app, metrics, (request) => {
     const refuse = refuseFor(request);
     return refuse === graphqlRefusal ? 'graphql' : refuse === restRefusal ? 'rest' : null;
@@ -127,6 +133,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<Context>({
     schema: createSchema(),
     formatError: formatError(config.production),
+    // Signals are the process's business (src/shutdown.ts), not the library's.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
@@ -154,7 +162,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const writes = { store: store(config.idempotencyMaxKeys), ttlMs: config.idempotencyTtlMs };
   await app.register(async (scope) => {
     guardSurface(scope, authenticator, { open: isLandingPage, refuse: graphqlRefusal });
-    idempotency(scope, { ...writes, refuse: graphqlRefusal });
+    idempotency(scope, { ...writes, refuse: graphqlRefusal, writes: isMutation });
     await scope.register(fastifyApollo(apollo), {
       path: GRAPHQL_PATH,
       context: async (request) => context(request),
@@ -179,6 +187,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`;
     },
     close: async () => {
+      closing = true;
       await app.close();
       upstream.close();
     },

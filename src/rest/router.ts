@@ -43,6 +43,7 @@ export async function restRouter(
     try {
       const matched = matchOperation(request.method, path);
       const { op } = matched;
+      request.report.operation = op.operationId;
       const params = checkParams(matched, request.query as Record<string, unknown>);
       const body = op.validateBody
         ? checkBody(

@@ -184,6 +184,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       try {
         answer = await limiter.run(operationId, () => exchange(target, args, context, headers));
       } catch (error) {
+        if (error instanceof FailFast) breakers.abandon(operationId);
         if (!(error instanceof UpstreamError) || error instanceof FailFast) throw error;
         failure = error;
       }
@@ -205,29 +206,31 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     }
   }
 
-  /** A read through the HTTP cache: fresh entries answer at once, stale ones are revalidated. */
+  /**
+   * A read through the HTTP cache: fresh entries answer at once, stale ones are revalidated. A new
+   * answer comes with `keep`, which stores it once the caller has found it sound.
+   */
   async function read(
     target: Target,
     args: CallArgs<OperationId>,
     context: CallContext,
-  ): Promise<CachedAnswer> {
-    if (!cache) return send(target, args, context);
+  ): Promise<{ answer: CachedAnswer; keep?: () => Promise<unknown> }> {
+    if (!cache) return { answer: await send(target, args, context) };
     const query = new URLSearchParams(args.query as Record<string, string>).toString();
     const key = `GET ${target.url}${query ? `?${query}` : ''}`;
     const request = { method: 'GET', url: key.slice(4), headers: {} };
     const found = await cache.lookup(key, request);
     if (found.kind === 'fresh') {
       observer.cache?.(target.op.operationId, 'hit');
-      return found.answer;
+      return { answer: found.answer };
     }
     const answer = await send(target, args, context, found.kind === 'stale' ? found.headers : {});
     if (found.kind === 'stale' && answer.status === 304) {
       observer.cache?.(target.op.operationId, 'revalidated');
-      return cache.revalidated(key, target.tag, request, found.entry, answer);
+      return { answer: await cache.revalidated(key, target.tag, request, found.entry, answer) };
     }
     observer.cache?.(target.op.operationId, 'miss');
-    await cache.store(key, target.tag, request, answer);
-    return answer;
+    return { answer, keep: () => cache.store(key, target.tag, request, answer) };
   }
 
   async function call(
@@ -242,10 +245,16 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       url: options.baseUrl.replace('{country}', encodeURIComponent(args.country)) + path,
       tag: lineTag(args.country, String(params.MSISDN ?? params.msisdn)),
     };
-    const answer =
-      op.method === 'get' ? await read(target, args, context) : await send(target, args, context);
-    if (op.method !== 'get' && answer.status < 300) await cache?.invalidate(target.tag);
-    return interpret(op, answer);
+    if (op.method !== 'get') {
+      const answer = await send(target, args, context);
+      if (answer.status < 300) await cache?.invalidate(target.tag);
+      return interpret(op, answer);
+    }
+    const { answer, keep } = await read(target, args, context);
+    const body = interpret(op, answer);
+    // Only an answer that is the contract's is kept: a broken one is asked for again next time.
+    await keep?.();
+    return body;
   }
 
   const recorded = (op: ContractOperation, args: CallArgs<OperationId>, context?: CallContext) =>

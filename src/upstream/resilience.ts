@@ -74,8 +74,16 @@ export class Breakers {
     }
     throw new FailFast(
       operationId,
-      `The upstream is failing for ${operationId}; calls are paused for ${Math.max(1, Math.ceil(retryIn / 1000))} s`,
+      circuit.state === 'half-open'
+        ? `The upstream is failing for ${operationId}; a trial call is under way`
+        : `The upstream is failing for ${operationId}; calls are paused for ${Math.max(1, Math.ceil(retryIn / 1000))} s`,
     );
+  }
+
+  /** A trial call that never reached the upstream (refused by the in-flight limit) frees the trial. */
+  abandon(operationId: OperationId): void {
+    const circuit = this.#circuits.get(operationId);
+    if (circuit) circuit.trial = false;
   }
 
   success(operationId: OperationId): void {

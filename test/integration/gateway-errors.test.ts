@@ -34,7 +34,7 @@ function expectOtherFields(line: Line | null | undefined, except: string[]): voi
 let s: Stack;
 beforeAll(async () => {
   // Faults are injected on purpose here, test after test: the breakers must not open in between
-  // (they have tests of their own in gateway-resilience.test.ts).
+  // (they have tests of their own in resilience.test.ts).
   s = await startStack({ config: { breakerFailures: 1000, cache: false } });
 });
 afterAll(() => s.close());

@@ -288,12 +288,7 @@ describe('sandbox: usage refusals', () => {
     expect(res.body).toEqual(usageError(400, 'INVALID_PARAMETERS'));
   });
 
-  // BUG: src/sandbox/operations/billing.ts:22-23 (usageWindow) reads the dates with Date.parse,
-  // which gives NaN for some date-times the contract's own check (ajv-formats `date-time`, run
-  // by server.ts before the handler) accepts: an hour-only offset ("+01") and a leap second
-  // ("23:59:60Z"). NaN passes both range checks (comparisons with NaN are false) and the
-  // window is empty, so the sandbox answers 200 with no records and totalVolumeBytes 0
-  // instead of the hours asked for (or a 400).
+  // Date-times the contract's check lets through but Date.parse does not read are taken as meant.
   it.each([
     [
       'an hour-only offset',

@@ -153,14 +153,14 @@ describe('formatError(production)', () => {
     expect(result.message).toBe(cause.message);
   });
 
-  it('leaves an error that is not an upstream failure as Apollo formatted it', () => {
+  it('leaves the message and code of an error that is not an upstream failure as Apollo formatted them', () => {
     const { error, formatted } = located(new TypeError('a resolver bug'));
-    expect(formatError(true)(formatted, error)).toBe(formatted);
+    expect(formatError(true)(formatted, error)).toEqual(formatted);
     const input = new GraphQLError('"abc" is not a mobile number', {
       extensions: { code: 'BAD_USER_INPUT' },
     });
     const inputFormatted = { message: input.message, extensions: { code: 'BAD_USER_INPUT' } };
-    expect(formatError(true)(inputFormatted, input)).toBe(inputFormatted);
+    expect(formatError(true)(inputFormatted, input)).toEqual(inputFormatted);
   });
 });
 
@@ -211,8 +211,8 @@ describe('formatError(development)', () => {
     });
   });
 
-  it('leaves an error that is not an upstream failure as Apollo formatted it', () => {
+  it('leaves the message and code of an error that is not an upstream failure as Apollo formatted them', () => {
     const { error, formatted } = located(new RangeError('a resolver bug'));
-    expect(formatError(false)(formatted, error)).toBe(formatted);
+    expect(formatError(false)(formatted, error)).toEqual(formatted);
   });
 });
