@@ -182,6 +182,18 @@ export const GATEWAY_SETTINGS = {
     'market of queries that name none',
     oneOf(COUNTRIES),
   ),
+  redisUrl: setting(
+    'REDIS_URL',
+    null as string | null,
+    'Redis shared by replicas: HTTP cache, persisted queries, Idempotency-Keys, rate-limit counters; unset, each process keeps its own',
+    (raw: string) => {
+      if (!URL.canParse(raw) || !['redis:', 'rediss:', 'unix:'].includes(new URL(raw).protocol)) {
+        throw 'expected redis://host:6379, rediss://… or unix:///path/to/redis.sock';
+      }
+      return raw;
+    },
+    'redis://redis-master:6379',
+  ),
   otlpEndpoint: setting(
     'OTEL_EXPORTER_OTLP_ENDPOINT',
     null as string | null,

@@ -7,6 +7,7 @@ import { createGateway } from './http/server.ts';
 import { startTracing } from './http/tracing.ts';
 import { BASE_PATH } from './sandbox/server.ts';
 import { startSandbox } from './sandbox/start.ts';
+import { connectShared } from './shared/redis.ts';
 import { exitOnSignals } from './shutdown.ts';
 
 try {
@@ -20,7 +21,9 @@ try {
   const token =
     key && (await signDevToken(key, settings.auth, { msisdn: demoMsisdn, country: settings.defaultCountry }));
   const stopTracing = await startTracing(settings);
+  const shared = settings.redisUrl ? await connectShared(settings.redisUrl) : undefined;
   const gateway = await createGateway({
+    shared,
     config: settings,
     upstreamUrl,
     demo: { msisdn: demoMsisdn, token: token ?? undefined },
@@ -40,6 +43,7 @@ try {
     console.log('gateway: AUTH_DISABLED=true: every caller reaches every line (local work only)');
   exitOnSignals(async () => {
     await gateway.close();
+    await shared?.close();
     await sandbox?.sandbox.close();
     await stopTracing();
   });

@@ -25,12 +25,15 @@ export async function guardRoot(
   app: FastifyInstance,
   limits: LimitsConfig,
   refuseFor: (request: FastifyRequest) => Refusal | null,
+  /** A store shared by replicas (Redis); this process's memory without one. */
+  store?: new (...args: never[]) => unknown,
 ): Promise<void> {
   app.decorateRequest('principal', null);
   // One store for the whole gateway, keyed by token subject: GraphQL and REST share the budget.
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler',
+    ...(store && { store: store as never }),
     max: limits.rateLimit,
     timeWindow: limits.rateLimitWindowMs,
     allowList: (request) => request.principal === null,

@@ -1,19 +1,15 @@
 // Idempotency-Key on writes (GraphQL POSTs and REST POST, PUT, DELETE): a client's retry with the
 // same key gets the first answer again and the upstream sees the write once; the same key with
-// another request is refused. Keys are scoped by the caller, kept in a Keyv store (memory or Redis).
+// another request is refused. Keys are scoped by the caller, kept in memory or shared in Redis.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getOperationAST, parse } from 'graphql';
-import type Keyv from 'keyv';
+import type { IdempotencyStore, Saved } from '../shared/stores.ts';
 import type { Refusal } from './guard.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\w.:-]{8,128}$/;
 const WRITES = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
-
-type Saved =
-  | { state: 'pending'; fingerprint: string }
-  | { state: 'done'; fingerprint: string; status: number; contentType: string; body: string };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,7 +18,7 @@ declare module 'fastify' {
 }
 
 export interface IdempotencyOptions {
-  store: Keyv;
+  store: IdempotencyStore;
   ttlMs: number;
   refuse: Refusal;
   /** Whether a POST, PUT or DELETE of the surface writes (a GraphQL POST may be a query). */
@@ -54,23 +50,6 @@ const fingerprintOf = (request: FastifyRequest): string =>
     )
     .digest('base64url');
 
-/** Keys being claimed in this process: the check and the write of a claim must not interleave. */
-const claiming = new Set<string>();
-
-/** Stores `record` under `key` unless something is there already; answers what was there. */
-async function claim(store: Keyv, key: string, record: Saved, ttlMs: number): Promise<Saved | undefined> {
-  if (claiming.has(key)) return { state: 'pending', fingerprint: record.fingerprint };
-  claiming.add(key);
-  try {
-    const existing = (await store.get(key)) as Saved | undefined;
-    if (existing) return existing;
-    await store.set(key, record, ttlMs);
-    return undefined;
-  } finally {
-    claiming.delete(key);
-  }
-}
-
 export function idempotency(
   scope: FastifyInstance,
   { store, ttlMs, refuse, writes }: IdempotencyOptions,
@@ -95,7 +74,7 @@ export function idempotency(
     }
     const key = `idem:${request.principal?.subject ?? 'anonymous'}:${value}`;
     const fingerprint = fingerprintOf(request);
-    const existing = await claim(store, key, { state: 'pending', fingerprint }, ttlMs);
+    const existing = await store.claim(key, { state: 'pending', fingerprint }, ttlMs);
     if (!existing) {
       request.idempotencyKey = key;
       return;
@@ -124,9 +103,9 @@ export function idempotency(
     request.idempotencyKey = null;
     const body =
       typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
-    if (body === null) await store.delete(key);
+    if (body === null) await store.forget(key);
     else {
-      await store.set(
+      await store.save(
         key,
         {
           state: 'done',
@@ -143,6 +122,6 @@ export function idempotency(
 
   // A request that never answered (the client went away, the server failed) frees its key.
   scope.addHook('onResponse', async (request: FastifyRequest) => {
-    if (request.idempotencyKey) await store.delete(request.idempotencyKey);
+    if (request.idempotencyKey) await store.forget(request.idempotencyKey);
   });
 }

@@ -19,6 +19,8 @@ import { limitRules, operationLimits } from '../graphql/limits.ts';
 import { createSchema } from '../graphql/schema.ts';
 import { restDocs } from '../rest/docs.ts';
 import { restRefusal, restRouter } from '../rest/router.ts';
+import type { SharedState } from '../shared/redis.ts';
+import { memoryIdempotency, sharedIdempotency, sharedRateLimitStore } from '../shared/stores.ts';
 import { BoundedMap } from '../upstream/cache.ts';
 import { createUpstreamClient } from '../upstream/client.ts';
 import { type Context, correlationIdOf, createContext } from './context.ts';
@@ -41,8 +43,8 @@ export interface GatewayOptions {
   upstreamUrl: string;
   /** A line and a token to open the landing page's example query with. */
   demo?: { msisdn: string; token?: string };
-  /** Shared state (Redis) for the HTTP cache and idempotency keys; in-process memory without it. */
-  shared?: { store: () => Keyv; up: () => Promise<boolean> };
+  /** State shared with the other replicas (Redis); in-process memory without it. */
+  shared?: SharedState;
 }
 
 export interface Gateway {
@@ -51,6 +53,15 @@ export interface Gateway {
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
+
+/** Apollo's cache interface over a Keyv (seconds of TTL become milliseconds). */
+const apqCache = (keyv: Keyv) => ({
+  get: async (key: string) => (await keyv.get(key)) as string | undefined,
+  set: async (key: string, value: string, options?: { ttl?: number | null }) => {
+    await keyv.set(key, value, options?.ttl ? options.ttl * 1000 : undefined);
+  },
+  delete: (key: string) => keyv.delete(key),
+});
 
 const graphqlRefusal: Refusal = (_request, _status, code, message) => ({
   errors: [{ message, extensions: { code } }],
@@ -74,7 +85,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const metrics = new Metrics();
   metrics.knowOperations(operations.map((o) => o.operationId));
-  const store = (max: number) => options.shared?.store() ?? new Keyv({ store: new BoundedMap(max) });
+  const { shared } = options;
+  const memory = (max: number) => new Keyv({ store: new BoundedMap(max) });
+  if (shared) metrics.sharedState.set(shared.up() ? 1 : 0);
   const upstream = createUpstreamClient({
     baseUrl: options.upstreamUrl,
     timeoutMs: config.upstreamTimeoutMs,
@@ -85,7 +98,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     retryBaseMs: config.upstreamRetryBaseMs,
     maxBodyBytes: config.upstreamMaxBodyBytes,
     breaker: { failures: config.breakerFailures, cooldownMs: config.breakerCooldownMs },
-    cache: config.cache ? store(config.cacheMaxEntries) : null,
+    cache: config.cache ? (shared?.keyv('cache') ?? memory(config.cacheMaxEntries)) : null,
     observer: metrics.observer(),
   });
   const authenticator = await createAuthenticator(config.auth);
@@ -109,14 +122,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const refuse = refuseFor(request);
     return refuse === graphqlRefusal ? 'graphql' : refuse === restRefusal ? 'rest' : null;
   });
-  await guardRoot(app, config.limits, refuseFor);
+  await guardRoot(app, config.limits, refuseFor, shared && sharedRateLimitStore(shared));
   app.setErrorHandler(answerThrown(refuseFor, config.limits.maxBodyBytes));
   registerHealth(app, {
     probeUrl: options.upstreamUrl.replace('{country}', config.defaultCountry),
     probeTimeoutMs: Math.min(config.upstreamTimeoutMs, 2000),
     breakers: upstream.breakers,
     metrics,
-    checks: options.shared && { sharedState: options.shared.up },
+    checks: shared && {
+      redis: async () => {
+        metrics.sharedState.set(shared.up() ? 1 : 0);
+        return shared.up();
+      },
+    },
   });
 
   const landingPage = config.production
@@ -139,6 +157,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // Automatic persisted queries: in Redis when replicas share it, so a hash registered on one
+    // replica is known to all; in this process's memory otherwise (Apollo's default).
+    ...(shared && { persistedQueries: { cache: apqCache(shared.keyv('apq')), ttl: 86_400 } }),
     validationRules: limitRules(config.limits),
     plugins: [
       fastifyApolloDrainPlugin(app),
@@ -159,7 +180,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       span: request.span,
       onBatch: (loader, size) => metrics.batch(loader, size),
     });
-  const writes = { store: store(config.idempotencyMaxKeys), ttlMs: config.idempotencyTtlMs };
+  const ownKeys = memoryIdempotency(memory(config.idempotencyMaxKeys));
+  const writes = {
+    store: shared ? sharedIdempotency(shared, ownKeys) : ownKeys,
+    ttlMs: config.idempotencyTtlMs,
+  };
   await app.register(async (scope) => {
     guardSurface(scope, authenticator, { open: isLandingPage, refuse: graphqlRefusal });
     idempotency(scope, { ...writes, refuse: graphqlRefusal, writes: isMutation });

@@ -1,6 +1,6 @@
 // Swagger UI at /docs/ in a real browser: the spec renders, "Try it out" on GET status answers 200
 // through the REST compatibility router, and the page loads nothing from any other host (no CDN).
-// Chromium is Debian's (/usr/bin/chromium, installed by .ci/install-browser), driven by playwright-core.
+// Chromium is Debian's (/usr/bin/chromium, installed by .ci/install-system-packages), driven by playwright-core.
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const skipReason =
   existsSync(CHROMIUM) || process.env.CI
     ? ''
-    : `${CHROMIUM} is missing (install it with .ci/install-browser)`;
+    : `${CHROMIUM} is missing (install it with .ci/install-system-packages)`;
 if (skipReason) console.warn(`Swagger UI browser test skipped: ${skipReason}`);
 
 // Swagger UI hides its online validator badge (an image from validator.swagger.io) when the page is
@@ -48,7 +48,9 @@ describe.skipIf(skipReason)('Swagger UI in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: CI installs it with .ci/install-browser before npm test`);
+      throw new Error(
+        `${CHROMIUM} is missing: CI installs it with .ci/install-system-packages before npm test`,
+      );
     }
     s = await startStack();
     origin = `http://${DOCS_HOST}:${new URL(s.url).port}`;
