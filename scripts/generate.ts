@@ -4,8 +4,8 @@
  *
  * Usage: node scripts/generate.ts [--check]
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { parse } from 'yaml';
 import { configurationDoc } from './config-doc.ts';
@@ -34,7 +34,10 @@ for (const { path, produce } of targets) {
   const current = await readFile(path, 'utf8').catch(() => '');
   if (fresh === current) continue;
   stale.push(relative(REPO_ROOT, path));
-  if (!check) await writeFile(path, fresh);
+  if (!check) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, fresh);
+  }
 }
 
 if (check && stale.length > 0) {

@@ -194,6 +194,13 @@ export const GATEWAY_SETTINGS = {
     },
     'redis://redis-master:6379',
   ),
+  trustedDocuments: setting(
+    'TRUSTED_DOCUMENTS',
+    null as string | null,
+    'a persisted-documents JSON (id → document): /graphql then runs only those documents, e.g. kit/__generated__/persisted-documents.json',
+    text,
+    'kit/__generated__/persisted-documents.json',
+  ),
   otlpEndpoint: setting(
     'OTEL_EXPORTER_OTLP_ENDPOINT',
     null as string | null,

@@ -30,6 +30,7 @@ import { idempotency, isMutation } from './idempotency.ts';
 import { loggerOptions } from './logging.ts';
 import { Metrics } from './metrics.ts';
 import { graphqlMetrics, observeRequests } from './observability.ts';
+import { loadTrustedDocuments, trustedOnly } from './trusted.ts';
 
 export const DASHBOARD_QUERY = readFileSync(
   join(import.meta.dirname, '../../operations/Dashboard.graphql'),
@@ -187,6 +188,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   await app.register(async (scope) => {
     guardSurface(scope, authenticator, { open: isLandingPage, refuse: graphqlRefusal });
+    if (config.trustedDocuments) {
+      scope.addHook('preHandler', trustedOnly(loadTrustedDocuments(config.trustedDocuments), graphqlRefusal));
+    }
     idempotency(scope, { ...writes, refuse: graphqlRefusal, writes: isMutation });
     await scope.register(fastifyApollo(apollo), {
       path: GRAPHQL_PATH,
