@@ -2,6 +2,7 @@
 // development) becomes a Principal; anything else is an AuthError, answered 401.
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
 import type { AuthConfig } from '../config.ts';
+import { VerifiedTokens } from './cache.ts';
 import { loadDevKey } from './keys.ts';
 
 export interface Principal {
@@ -32,6 +33,7 @@ export async function createAuthenticator(auth: AuthConfig): Promise<Authenticat
     ? createRemoteJWKSet(new URL(auth.jwksUrl))
     : (await loadDevKey(auth.devKeyFile)).publicKey;
 
+  const verified = new VerifiedTokens();
   const principalOf = (payload: JWTPayload): Principal => {
     const msisdn = payload[auth.msisdnClaim];
     const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
@@ -47,12 +49,16 @@ export async function createAuthenticator(auth: AuthConfig): Promise<Authenticat
     async authenticate(authorization) {
       const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization?.trim() ?? '')?.[1];
       if (!token) throw new AuthError('A Bearer token is required (Authorization: Bearer <JWT>)');
+      const known = verified.get(token);
+      if (known) return known;
       try {
         const { payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
           issuer: auth.issuer,
           audience: auth.audience,
         });
-        return principalOf(payload);
+        const principal = principalOf(payload);
+        verified.set(token, principal, payload.exp);
+        return principal;
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw new AuthError('The token has expired');
         throw new AuthError('The token is not valid');
