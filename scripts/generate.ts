@@ -10,6 +10,7 @@ import { generate } from '@graphql-codegen/cli';
 import { parse } from 'yaml';
 import { configurationDoc } from './config-doc.ts';
 import { GENERATED_TYPES_PATH, generateTypes, REPO_ROOT } from './contract-check.ts';
+import { printedSchema, SNAPSHOT_PATH } from './schema-snapshot.ts';
 
 /** graphql-codegen as codegen.yml configures it, returning the files instead of writing them. */
 async function codegen(): Promise<{ path: string; content: string }[]> {
@@ -24,6 +25,7 @@ async function codegen(): Promise<{ path: string; content: string }[]> {
 const targets: { path: string; produce: () => Promise<string> }[] = [
   { path: GENERATED_TYPES_PATH, produce: () => generateTypes() },
   { path: join(REPO_ROOT, 'docs/configuration.md'), produce: async () => configurationDoc() },
+  { path: SNAPSHOT_PATH, produce: async () => printedSchema() },
   ...(await codegen()).map(({ path, content }) => ({ path, produce: async () => content })),
 ];
 

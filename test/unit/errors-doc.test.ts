@@ -1,0 +1,168 @@
+// docs/errors.md cannot drift from the code: every code of src/graphql/errors.ts with its REST status
+// (HTTP_STATUS) and the upstream statuses and failures codeOfUpstream maps to it, the limits' codes,
+// the refusals of src/http (status and code), and the codes /metrics counts refusals under.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeOfUpstream, ERROR_CODES, HTTP_STATUS } from '../../src/graphql/errors.ts';
+import { UpstreamError, type UpstreamFailure } from '../../src/upstream/errors.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+const DOC = read('docs/errors.md');
+
+interface Row {
+  code: string;
+  graphql: string;
+  rest: string;
+  upstream: string;
+  when: string;
+  metric: string;
+}
+
+/** The rows of the table under "## The table", in order. */
+function tableRows(): Row[] {
+  const section = DOC.split(/^## /m).find((s) => s.startsWith('The table')) ?? '';
+  return section
+    .split('\n')
+    .filter((line) => /^\| `[A-Z_]+` \|/.test(line))
+    .map((line) => {
+      const cells = line
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim());
+      expect(cells, line).toHaveLength(6);
+      const [code, graphql, rest, upstream, when, metric] = cells as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      return {
+        code: code.replace(/`/g, ''),
+        graphql,
+        rest,
+        upstream,
+        when,
+        metric: metric.replace(/`/g, ''),
+      };
+    });
+}
+
+const rows = tableRows();
+const rowsOf = (code: string) => rows.filter((r) => r.code === code);
+/** The statuses a cell names (e.g. "200 (field error); 400 when refused before execution" → [200, 400]). */
+const statusesIn = (cell: string) => [...cell.matchAll(/\b([1-5]\d\d)\b/g)].map((m) => Number(m[1]));
+
+describe('docs/errors.md: the one table', () => {
+  it('has a row per code, each with statuses that are HTTP statuses or "—"', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(ERROR_CODES.length + 8);
+    for (const row of rows) {
+      expect(statusesIn(row.graphql).length, row.code).toBeGreaterThan(0);
+      expect(row.rest === '—' || /^\d{3}$/.test(row.rest), `${row.code}: REST status "${row.rest}"`).toBe(
+        true,
+      );
+      expect(row.metric, row.code).toMatch(/^[A-Z_]+$|^\d{3}$/);
+    }
+  });
+
+  it.each(ERROR_CODES)('%s: its first row gives the REST status of HTTP_STATUS', (code) => {
+    const [first] = rowsOf(code);
+    expect(first, `no row for ${code}`).toBeDefined();
+    expect(first?.rest).toBe(String(HTTP_STATUS[code]));
+    expect(first?.metric).toBe(code);
+  });
+
+  it('every entry of HTTP_STATUS is in the doc, and every code in the doc’s upstream rows is one of ERROR_CODES', () => {
+    for (const [code, status] of Object.entries(HTTP_STATUS)) {
+      expect(
+        rowsOf(code).some((r) => r.rest === String(status)),
+        `${code} ${status}`,
+      ).toBe(true);
+    }
+    const upstreamRows = rows.filter((r) => !/^none/.test(r.upstream));
+    expect(upstreamRows.map((r) => r.code)).toEqual([...ERROR_CODES]);
+  });
+
+  it('names every upstream status and failure kind in the row of the code it maps to', () => {
+    const op = 'GetStatusOfSubscriberByMSISDN';
+    for (const status of [400, 401, 403, 404, 409, 422]) {
+      const code = codeOfUpstream(new UpstreamError('http', op, 'refused', status));
+      expect(code).not.toBe('UPSTREAM_ERROR');
+      expect(statusesIn(rowsOf(code)[0]?.upstream ?? ''), `upstream ${status} → ${code}`).toContain(status);
+    }
+    for (const status of [500, 502, 503, 504, 418]) {
+      expect(codeOfUpstream(new UpstreamError('http', op, 'failed', status))).toBe('UPSTREAM_ERROR');
+    }
+    expect(rowsOf('UPSTREAM_ERROR')[0]?.upstream).toMatch(/`http` any other status/);
+    const failures: UpstreamFailure[] = ['timeout', 'unavailable', 'bad_response'];
+    for (const failure of failures) {
+      const code = codeOfUpstream(new UpstreamError(failure, op, 'failed'));
+      expect(rowsOf(code)[0]?.upstream, `${failure} → ${code}`).toContain(`\`${failure}\``);
+    }
+  });
+
+  it.each([
+    ['RATE_LIMITED', 429, '429'],
+    ['COST_LIMIT_EXCEEDED', 400, '—'],
+    ['DEPTH_LIMIT_EXCEEDED', 400, '—'],
+    ['ALIAS_LIMIT_EXCEEDED', 400, '—'],
+    ['GRAPHQL_PARSE_FAILED', 400, '—'],
+    ['GRAPHQL_VALIDATION_FAILED', 400, '—'],
+    ['PERSISTED_QUERY_NOT_FOUND', 200, '—'],
+    ['BAD_REQUEST', 413, '413'],
+    ['BAD_REQUEST', 415, '415'],
+    ['CONFLICT', 409, '409'],
+    ['BAD_USER_INPUT', 422, '422'],
+  ])('the gateway’s own %s: GraphQL %i, REST %s', (code, graphql, rest) => {
+    expect(
+      rowsOf(code).some((r) => statusesIn(r.graphql).includes(graphql) && r.rest === rest),
+      `${code} ${graphql} ${rest}`,
+    ).toBe(true);
+  });
+
+  it('every limit code of src/graphql/limits.ts is in the doc with 400', () => {
+    const codes = [...read('src/graphql/limits.ts').matchAll(/'([A-Z_]+_LIMIT_EXCEEDED)'/g)].map((m) => m[1]);
+    expect(new Set(codes)).toEqual(
+      new Set(['DEPTH_LIMIT_EXCEEDED', 'ALIAS_LIMIT_EXCEEDED', 'COST_LIMIT_EXCEEDED']),
+    );
+    for (const code of codes) expect(rowsOf(code as string).map((r) => r.graphql)).toEqual(['400']);
+  });
+
+  it('every refusal of src/http (status and code) is in the doc with that status on both surfaces', () => {
+    const refusals = ['src/http/guard.ts', 'src/http/idempotency.ts'].flatMap((path) =>
+      [...read(path).matchAll(/refuse\(\s*request,\s*(\d{3}),\s*'([A-Z_]+)'/g)].map(
+        (m) => [m[2] as string, Number(m[1])] as const,
+      ),
+    );
+    // 401, 429, and the Idempotency-Key's 400, 409 and 422: a scan that finds fewer has gone blind.
+    expect(refusals.length).toBeGreaterThanOrEqual(5);
+    for (const [code, status] of refusals) {
+      expect(
+        rowsOf(code).some((r) => statusesIn(r.graphql).includes(status) && r.rest === String(status)),
+        `${code} ${status}`,
+      ).toBe(true);
+    }
+  });
+
+  it('every code /metrics counts a refusal under (src/http/observability.ts) is in the row of its status', () => {
+    const source = read('src/http/observability.ts');
+    const block = source.slice(source.indexOf('REFUSAL_CODES'));
+    const labels = [...block.slice(0, block.indexOf('};')).matchAll(/(\d{3}): '([A-Z_]+)'/g)].map(
+      (m) => [Number(m[1]), m[2] as string] as const,
+    );
+    expect(labels.length).toBeGreaterThanOrEqual(5);
+    for (const [status, label] of labels) {
+      expect(
+        rows.some((r) => r.metric === label && statusesIn(r.graphql).includes(status)),
+        `${status} counted as ${label}`,
+      ).toBe(true);
+    }
+  });
+
+  it('says that REST hands on the upstream’s own status and error body', () => {
+    expect(DOC).toMatch(/the upstream's own status\s+and error body/);
+  });
+});
