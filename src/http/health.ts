@@ -10,6 +10,8 @@ export interface HealthOptions {
   probeTimeoutMs: number;
   breakers: Breakers;
   metrics: Metrics;
+  /** Brings gauges up to date before Prometheus reads them. */
+  beforeScrape?: () => void;
   /** Extra readiness facts (e.g. the shared store), named. */
   checks?: Record<string, () => Promise<boolean>>;
 }
@@ -46,7 +48,8 @@ export function registerHealth(app: FastifyInstance, options: HealthOptions): vo
     });
   });
 
-  app.get('/metrics', async (_request, reply) =>
-    reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics()),
-  );
+  app.get('/metrics', async (_request, reply) => {
+    options.beforeScrape?.();
+    return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
 }

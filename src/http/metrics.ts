@@ -51,7 +51,7 @@ export class Metrics {
   });
   readonly sharedState = new Gauge({
     name: 'gateway_shared_state_up',
-    help: 'Whether the shared state store (Redis) answers: 1 yes, 0 no; absent without Redis',
+    help: 'Whether the shared state store (Redis) answers: 1 yes, 0 no (always 0 without REDIS_URL)',
     registers: [this.registry],
   });
 

@@ -130,6 +130,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     probeTimeoutMs: Math.min(config.upstreamTimeoutMs, 2000),
     breakers: upstream.breakers,
     metrics,
+    beforeScrape: () => {
+      if (shared) metrics.sharedState.set(shared.up() ? 1 : 0);
+    },
     checks: shared && {
       redis: async () => {
         metrics.sharedState.set(shared.up() ? 1 : 0);
