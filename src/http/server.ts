@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -166,6 +167,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(shared && { persistedQueries: { cache: apqCache(shared.keyv('apq')), ttl: 86_400 } }),
     validationRules: limitRules(config.limits),
     plugins: [
+      // No cache hints are used; the plugin would otherwise run for every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       landingPage,
       operationLimits(config.limits),

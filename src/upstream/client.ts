@@ -108,6 +108,8 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     throwHttpErrors: false,
     followRedirect: false,
     responseType: 'text',
+    // The contract's answers are small JSON; piping them through a decompressor costs more than it saves.
+    decompress: false,
   });
   const observer = options.observer ?? {};
   const breakers = new Breakers({
