@@ -1,4 +1,5 @@
 // docs/benchmarks.md and docs/benchmarks.svg from the benchmark's results (hand-built SVG text).
+import { readFileSync } from 'node:fs';
 import type { BenchResults, GatewayRun, ReferenceRun } from './types.ts';
 
 const SHORT: Record<string, string> = {
@@ -152,6 +153,9 @@ export function renderMarkdown(results: BenchResults): string {
     for (const note of results.notes) out.push(`- ${note}`);
     out.push('');
   }
+  // The analysis of unmet targets is written by people, next to the generator, and kept across runs.
+  out.push(readFileSync(new URL('./why.md', import.meta.url), 'utf8').trim());
+  out.push('');
   out.push('## Running it');
   out.push('');
   out.push('```sh');
