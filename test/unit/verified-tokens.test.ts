@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/auth/authenticate.ts';
 import { VerifiedTokens } from '../../src/auth/cache.ts';
 
-const who: Principal = { subject: 'subscriber:50491234567', msisdn: '50491234567', country: 'hn', agent: false };
+const who: Principal = {
+  subject: 'subscriber:50491234567',
+  msisdn: '50491234567',
+  country: 'hn',
+  agent: false,
+};
 
 describe('verified tokens', () => {
   it('remembers a token until it expires, never past it', () => {
