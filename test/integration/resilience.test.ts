@@ -609,19 +609,19 @@ describe('the gateway survives', () => {
       const { msisdn } = s.upstream.demo.active;
       // One read per request: some of these gateways allow a single upstream call at a time. A
       // circuit an earlier test left open closes after its cool-down (at most BREAKER_COOLDOWN_MS).
-      let line = await s.gql<{ line: Line }>(STATUS, { m: msisdn });
-      for (
-        let deadline = Date.now() + s.config.breakerCooldownMs + 5000;
-        line.errors && Date.now() < deadline;
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        line = await s.gql<{ line: Line }>(STATUS, { m: msisdn });
-      }
+      const settled = async (query: string) => {
+        let answer = await s.gql<{ line: Line }>(query, { m: msisdn });
+        const deadline = Date.now() + s.config.breakerCooldownMs + 5000;
+        while (answer.errors && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          answer = await s.gql<{ line: Line }>(query, { m: msisdn });
+        }
+        return answer;
+      };
+      const line = await settled(STATUS);
       expect(line.errors).toBeUndefined();
       expect(line.data).toEqual({ line: { status: { code: 'ACTIVE' } } });
-      const plan = await s.gql<{ line: Line }>('query ($m: MSISDN!) { line(msisdn: $m) { plan { id } } }', {
-        m: msisdn,
-      });
+      const plan = await settled('query ($m: MSISDN!) { line(msisdn: $m) { plan { id } } }');
       expect(plan.errors).toBeUndefined();
       expect(plan.data).toEqual({ line: { plan: { id: '802' } } });
       expect((await fetch(`${s.url}/health/live`)).status).toBe(200);
