@@ -16,7 +16,7 @@ import type { Gateway } from '../../src/http/server.ts';
 import { createLoaders } from '../../src/loaders/index.ts';
 import type { UpstreamApi } from '../../src/upstream/client.ts';
 import { gatewayOver, recordUpstream, type UpstreamRecorder } from '../helpers/auth-recorder.ts';
-import { operationPath, plainLine } from '../helpers/sandbox.ts';
+import { lineTaker, operationPath, plainLine } from '../helpers/sandbox.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 const run = promisify(execFile);
@@ -170,17 +170,7 @@ const planOf = (msisdn: string) =>
 const pending = (msisdn: string) =>
   get("SELECT 1 FROM upgrade_requests WHERE msisdn = ? AND status = 'PENDING'", msisdn) !== undefined;
 
-/** An active hn line in no demo case that no other test of this file has taken, matching `where`. */
-const taken = new Set<string>();
-function freshLine(where: (msisdn: string) => boolean = () => true): string {
-  for (let skip = 0; ; skip++) {
-    const msisdn = plainLine(s.upstream.sandbox, 'hn', skip); // throws when the seed runs out
-    if (!taken.has(msisdn) && where(msisdn)) {
-      taken.add(msisdn);
-      return msisdn;
-    }
-  }
-}
+const freshLine = lineTaker(() => s.upstream.sandbox);
 
 /** The MSISDNs the upstream requests since the last reset addressed. */
 const linesReached = () =>

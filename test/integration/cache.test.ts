@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGateway, type Gateway } from '../../src/http/server.ts';
-import { plainLine } from '../helpers/sandbox.ts';
+import { lineTaker, plainLine } from '../helpers/sandbox.ts';
 import { type GraphQLAnswer, type Stack, startStack, testConfig } from '../helpers/stack.ts';
 
 type Line = Record<string, unknown>;
@@ -40,17 +40,7 @@ afterEach(async () => {
   await s.upstream.request('DELETE', '/__sandbox/faults');
 });
 
-/** An active hn line in no demo case that no other test of this file has taken, matching `where`. */
-const taken = new Set<string>();
-function freshLine(where: (msisdn: string) => boolean = () => true): string {
-  for (let skip = 0; ; skip++) {
-    const msisdn = plainLine(s.upstream.sandbox, 'hn', skip);
-    if (!taken.has(msisdn) && where(msisdn)) {
-      taken.add(msisdn);
-      return msisdn;
-    }
-  }
-}
+const freshLine = lineTaker(() => s.upstream.sandbox);
 
 /** The line has a free favorite slot (5 at most). */
 const freeSlot = (msisdn: string) =>

@@ -1,7 +1,7 @@
 // Every mutation over HTTP: its payload (the upstream's response and message, and the line read
 // fresh in the same request), the sandbox state it changed, and the refusals that change nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { plainLine } from '../helpers/sandbox.ts';
+import { lineTaker, plainLine } from '../helpers/sandbox.ts';
 import { type GraphQLAnswer, type Stack, startStack } from '../helpers/stack.ts';
 
 let s: Stack;
@@ -47,17 +47,7 @@ const offerRow = (offerId: string) =>
     offerId,
   ) as { name: string; amount: number; currency: string };
 
-/** An active hn line in no demo case that no other test of this file has taken, matching `where`. */
-const taken = new Set<string>();
-function freshLine(where: (msisdn: string) => boolean = () => true, country = 'hn'): string {
-  for (let skip = 0; ; skip++) {
-    const msisdn = plainLine(s.upstream.sandbox, country, skip); // throws when the seed runs out
-    if (!taken.has(msisdn) && where(msisdn)) {
-      taken.add(msisdn);
-      return msisdn;
-    }
-  }
-}
+const freshLine = lineTaker(() => s.upstream.sandbox);
 
 // --- GraphQL ------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 // another request is 422; while the first is still running, 409 with Retry-After; a malformed key is
 // 400; keys are scoped by the token's subject. Checked against the sandbox's rows and call counts.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { plainLine } from '../helpers/sandbox.ts';
+import { lineTaker, plainLine } from '../helpers/sandbox.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 let s: Stack;
@@ -16,17 +16,7 @@ afterEach(async () => {
   await s.upstream.request('DELETE', '/__sandbox/faults');
 });
 
-/** An active hn line in no demo case that no other test of this file has taken, matching `where`. */
-const taken = new Set<string>();
-function freshLine(where: (msisdn: string) => boolean = () => true): string {
-  for (let skip = 0; ; skip++) {
-    const msisdn = plainLine(s.upstream.sandbox, 'hn', skip);
-    if (!taken.has(msisdn) && where(msisdn)) {
-      taken.add(msisdn);
-      return msisdn;
-    }
-  }
-}
+const freshLine = lineTaker(() => s.upstream.sandbox);
 
 let counter = 0;
 /** A key no other test uses. */

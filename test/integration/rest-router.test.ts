@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { document, operations, validateResponse } from '../../src/contract/openapi.ts';
 import type { OperationId } from '../../src/contract/wire.ts';
 import type { SandboxOptions } from '../../src/sandbox/server.ts';
-import { operationPath, plainLine, startSandbox, type TestSandbox } from '../helpers/sandbox.ts';
+import { lineTaker, operationPath, plainLine, startSandbox, type TestSandbox } from '../helpers/sandbox.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 const FIXED = Date.parse('2026-03-10T12:34:56.789Z');
@@ -198,17 +198,7 @@ const planOf = (msisdn: string) =>
 const pending = (msisdn: string) =>
   get("SELECT 1 FROM upgrade_requests WHERE msisdn = ? AND status = 'PENDING'", msisdn) !== undefined;
 
-/** An active line in no demo case that no other test of this file has taken, matching `where`. */
-const taken = new Set<string>();
-function freshLine(where: (msisdn: string) => boolean = () => true, country = 'hn'): string {
-  for (let skip = 0; ; skip++) {
-    const msisdn = plainLine(s.upstream.sandbox, country, skip); // throws when the seed runs out
-    if (!taken.has(msisdn) && where(msisdn)) {
-      taken.add(msisdn);
-      return msisdn;
-    }
-  }
-}
+const freshLine = lineTaker(() => s.upstream.sandbox);
 const demo = () => s.upstream.demo;
 const ids = (body: unknown, key: string) => (body as Record<string, unknown>[]).map((x) => x[key]);
 
@@ -1094,6 +1084,6 @@ describe('the twins end in step', () => {
     ]) {
       expect(dump(s.upstream.sandbox.db, sql), sql).toEqual(dump(b.sandbox.db, sql));
     }
-    expect(taken.size).toBeGreaterThan(10);
+    expect(freshLine.taken.size).toBeGreaterThan(10);
   });
 });
