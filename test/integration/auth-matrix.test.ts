@@ -16,7 +16,7 @@ import type { Gateway } from '../../src/http/server.ts';
 import { createLoaders } from '../../src/loaders/index.ts';
 import type { UpstreamApi } from '../../src/upstream/client.ts';
 import { gatewayOver, recordUpstream, type UpstreamRecorder } from '../helpers/auth-recorder.ts';
-import { lineTaker, operationPath, plainLine } from '../helpers/sandbox.ts';
+import { lineTaker, operationPath } from '../helpers/sandbox.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 const run = promisify(execFile);

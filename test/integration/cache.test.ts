@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGateway, type Gateway } from '../../src/http/server.ts';
-import { lineTaker, plainLine } from '../helpers/sandbox.ts';
+import { lineTaker } from '../helpers/sandbox.ts';
 import { type GraphQLAnswer, type Stack, startStack, testConfig } from '../helpers/stack.ts';
 
 type Line = Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Every mutation over HTTP: its payload (the upstream's response and message, and the line read
 // fresh in the same request), the sandbox state it changed, and the refusals that change nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { lineTaker, plainLine } from '../helpers/sandbox.ts';
+import { lineTaker } from '../helpers/sandbox.ts';
 import { type GraphQLAnswer, type Stack, startStack } from '../helpers/stack.ts';
 
 let s: Stack;
