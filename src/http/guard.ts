@@ -47,6 +47,13 @@ export async function guardRoot(
   });
 }
 
+/** The code of each status the gateway refuses with before any handler runs. */
+export const REFUSAL_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
 /** Errors thrown before a handler (body too large, rate limit), answered in the surface's words. */
 export function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | null, maxBodyBytes: number) {
   return (
@@ -64,7 +71,14 @@ export function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | n
     if (status >= 500) message = 'Internal error';
     return reply
       .code(status)
-      .send(refuse(request, status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message));
+      .send(
+        refuse(
+          request,
+          status,
+          REFUSAL_CODES[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST'),
+          message,
+        ),
+      );
   };
 }
 

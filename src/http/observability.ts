@@ -11,6 +11,8 @@ import { endSpan, type Span, SpanKind, tracer } from './tracing.ts';
 export interface RequestReport {
   operation: string | null;
   surface: Surface;
+  /** The code of a GraphQL request refused before GraphQL ran, as its answer says. */
+  refusal?: string;
 }
 
 declare module 'fastify' {
@@ -38,6 +40,20 @@ export function observeRequests(
     });
     reply.header('x-correlation-id', request.id);
   });
+  // A GraphQL request refused before GraphQL ran (401, 413, 429, CSRF…) is counted under the code its
+  // answer carries: read from that answer, so the metric and the client always agree.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const { surface, operation } = request.report;
+    if (
+      surface === 'graphql' &&
+      operation === null &&
+      reply.statusCode >= 400 &&
+      typeof payload === 'string'
+    ) {
+      request.report.refusal = codeInAnswer(payload);
+    }
+    return payload;
+  });
   app.addHook('onResponse', async (request, reply) => {
     const status = reply.statusCode;
     const { surface, operation } = request.report;
@@ -49,23 +65,25 @@ export function observeRequests(
       reply.elapsedTime / 1000,
     );
     // REST errors are counted by status; GraphQL ones by code, in the plugin below, unless the request
-    // was refused before GraphQL ran (401, 413, 429, CSRF).
+    // was refused before GraphQL ran.
     if (status >= 400 && (surface === 'rest' || operation === null)) {
       metrics.errors.inc({
         surface,
-        code: surface === 'rest' ? String(status) : (REFUSAL_CODES[status] ?? String(status)),
+        code: surface === 'rest' ? String(status) : (request.report.refusal ?? String(status)),
       });
     }
   });
 }
 
-const REFUSAL_CODES: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHENTICATED',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'RATE_LIMITED',
-};
+function codeInAnswer(payload: string): string | undefined {
+  try {
+    const code = (JSON.parse(payload) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]
+      ?.extensions?.code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Names GraphQL requests by their operation (REST routes name themselves by operationId) and counts

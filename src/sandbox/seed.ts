@@ -23,8 +23,6 @@ const demoByIndex = new Map<number, DemoCase>(
   Object.entries(DEMO_CASES).map(([name, index]) => [index, name as DemoCase]),
 );
 
-export const USAGE_TIERS = ['light', 'normal', 'heavy'] as const;
-
 const FIRST = [
   'Karen',
   'Jose',

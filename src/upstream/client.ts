@@ -41,9 +41,8 @@ export type UpstreamApi = {
   [K in OperationId]: (args: CallArgs<K>, context?: CallContext) => Promise<Success<K>>;
 };
 
-/** What the client tells metrics: each request sent, its outcome, cache events, breaker changes. */
+/** What the client tells metrics: each exchange's outcome, cache events, breaker changes. */
 export interface UpstreamObserver {
-  request?(operationId: OperationId): void;
   outcome?(operationId: OperationId, outcome: 'ok' | UpstreamFailure, seconds: number): void;
   cache?(operationId: OperationId, event: 'hit' | 'miss' | 'revalidated'): void;
   breaker?(operationId: OperationId, state: BreakerState): void;
@@ -126,7 +125,6 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     context: CallContext,
     headers: Record<string, string>,
   ): Promise<CachedAnswer> {
-    observer.request?.(op.operationId);
     const trace = upstreamSpan(context.span, `upstream ${op.operationId}`);
     const tooLarge = new AbortController();
     const request = http(url, {
@@ -210,13 +208,14 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
 
   /**
    * A read through the HTTP cache: fresh entries answer at once, stale ones are revalidated. A new
-   * answer comes with `keep`, which stores it once the caller has found it sound.
+   * answer comes with `keep`, which stores it once the caller has found it sound; a stored one is
+   * `checked` already.
    */
   async function read(
     target: Target,
     args: CallArgs<OperationId>,
     context: CallContext,
-  ): Promise<{ answer: CachedAnswer; keep?: () => Promise<unknown> }> {
+  ): Promise<{ answer: CachedAnswer; keep?: () => Promise<unknown>; checked?: boolean }> {
     if (!cache) return { answer: await send(target, args, context) };
     const query = new URLSearchParams(args.query as Record<string, string>).toString();
     const key = `GET ${target.url}${query ? `?${query}` : ''}`;
@@ -224,12 +223,15 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     const found = await cache.lookup(key, request);
     if (found.kind === 'fresh') {
       observer.cache?.(target.op.operationId, 'hit');
-      return { answer: found.answer };
+      return { answer: found.answer, checked: true };
     }
     const answer = await send(target, args, context, found.kind === 'stale' ? found.headers : {});
     if (found.kind === 'stale' && answer.status === 304) {
       observer.cache?.(target.op.operationId, 'revalidated');
-      return { answer: await cache.revalidated(key, target.tag, request, found.entry, answer) };
+      return {
+        answer: await cache.revalidated(key, target.tag, request, found.entry, answer),
+        checked: true,
+      };
     }
     observer.cache?.(target.op.operationId, 'miss');
     return { answer, keep: () => cache.store(key, target.tag, request, answer) };
@@ -252,8 +254,8 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       if (answer.status < 300) await cache?.invalidate(target.tag);
       return interpret(op, answer);
     }
-    const { answer, keep } = await read(target, args, context);
-    const body = interpret(op, answer);
+    const { answer, keep, checked } = await read(target, args, context);
+    const body = interpret(op, answer, checked);
     // Only an answer that is the contract's is kept: a broken one is asked for again next time.
     await keep?.();
     return body;
@@ -282,7 +284,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
 }
 
 /** The answer's body, checked: an error status keeps its code, a success must be the contract's. */
-function interpret(op: ContractOperation, answer: CachedAnswer): unknown {
+function interpret(op: ContractOperation, answer: CachedAnswer, checked = false): unknown {
   const ok = answer.status >= 200 && answer.status < 300;
   const body = parseJson(answer.body);
   if (!ok) {
@@ -303,6 +305,8 @@ function interpret(op: ContractOperation, answer: CachedAnswer): unknown {
       `The upstream answered ${op.operationId} with invalid JSON`,
     );
   }
+  // A cached answer was checked when it was stored.
+  if (checked) return body;
   const problems = validateResponse(op.operationId, answer.status, body);
   if (problems.length > 0) {
     throw new UpstreamError(
