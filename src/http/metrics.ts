@@ -77,6 +77,8 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    // Both outcomes from the start, so a rate of errors exists before the first one.
+    for (const outcome of ['ok', 'error']) this.jwksFetches.inc({ outcome }, 0);
   }
 
   /** The upstream client's events, as metrics. */

@@ -89,10 +89,14 @@ export function knownOperationNames(trustedDocuments: string | null): string[] {
     .filter((file) => file.endsWith('.graphql'))
     .map((file) => readFileSync(join(OPERATIONS_DIR, file), 'utf8'));
   if (trustedDocuments) {
-    documents.push(...Object.values(JSON.parse(readFileSync(trustedDocuments, 'utf8')) as Record<string, string>));
+    documents.push(
+      ...Object.values(JSON.parse(readFileSync(trustedDocuments, 'utf8')) as Record<string, string>),
+    );
   }
   return documents.flatMap((text) =>
-    parse(text).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [])),
+    parse(text).definitions.flatMap((d) =>
+      d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [],
+    ),
   );
 }
 

@@ -18,7 +18,9 @@ const metricsText = async () => (await fetch(`${s.url}/metrics`)).text();
 const seriesCount = (text: string) => text.split('\n').filter((line) => /^[a-zA-Z_]/.test(line)).length;
 const operationLabels = (text: string) =>
   new Set(
-    [...text.matchAll(/^gateway_request_duration_seconds_count\{[^}]*operation="([^"]*)"/gm)].map((m) => m[1]),
+    [...text.matchAll(/^gateway_request_duration_seconds_count\{[^}]*operation="([^"]*)"/gm)].map(
+      (m) => m[1],
+    ),
   );
 
 /** Sends `count` requests, `concurrency` at a time. */
@@ -62,7 +64,9 @@ describe('metrics cardinality', () => {
   }, 120_000);
 
   it('the kit’s operations and the REST operationIds keep their own names', async () => {
-    const kit = readdirSync(join(import.meta.dirname, '../../operations')).map((f) => f.replace(/\.graphql$/, ''));
+    const kit = readdirSync(join(import.meta.dirname, '../../operations')).map((f) =>
+      f.replace(/\.graphql$/, ''),
+    );
     expect(kit).toContain('LineStatus');
     const { msisdn } = s.upstream.demo.active;
     const res = await s.gql(
