@@ -122,7 +122,8 @@ export function remoteKeys(options: JwksOptions): RemoteKeys {
       await firstFetch;
       // Without traffic, the probe's calls are what notice the issuer coming back (or going away).
       if (!remote.fresh) void refresh();
-      return state;
+      // Stale keys that aged past their grace since the last fetch serve no more.
+      return state === 'stale' && !usable() ? 'down' : state;
     },
   };
 }
