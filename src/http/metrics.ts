@@ -13,7 +13,7 @@ const PROVIDER_VALUE: Record<ProviderState, number> = { up: 0, stale: 1, down: 2
 /** Names the gateway gives requests itself (see observability.ts), besides the known operations. */
 const OWN_OPERATION_LABELS = ['anonymous', 'invalid', 'unknown'];
 /** The label of every operation name that is not known: one series, however many names clients send. */
-export const OTHER_OPERATION = 'other';
+const OTHER_OPERATION = 'other';
 
 export class Metrics {
   readonly registry = new Registry();
