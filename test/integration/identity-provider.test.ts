@@ -212,55 +212,63 @@ describe('keys kept through an outage, and rotated', () => {
     const key = await makeKey('k1');
     const idp = await jwksServer([key]);
     cleanups.push(idp.close);
+    const [maxAgeMs, staleMs] = [300, 4000];
     const { url } = await gatewayWith({
       jwksUrl: idp.url,
-      jwksMaxAgeMs: 300,
-      jwksStaleMs: 1500,
+      jwksMaxAgeMs: maxAgeMs,
+      jwksStaleMs: staleMs,
       jwksRetryMs: 100,
     });
     expect((await ask(url, await tokenOf(key))).status).toBe(200);
+    // The keys were fetched before this instant, so they serve at most until expiresBy.
+    const expiresBy = Date.now() + maxAgeMs + staleMs;
     expect((await ready(url)).body.identityProvider).toBe('up');
 
     idp.state.mode = 'down';
-    await sleep(400); // the keys are past their age: the next request tries a fetch, which fails
-    const during = await ask(url, await tokenOf(key));
-    expect(during.status).toBe(200);
+    await sleep(maxAgeMs + 100); // past their age: the next request tries a fetch, which fails
+    expect((await ask(url, await tokenOf(key))).status).toBe(200);
     await expect.poll(async () => (await ready(url)).body.identityProvider).toBe('stale');
     expect(await providerGauge(url)).toBe(1);
     expect((await ask(url, await tokenOf(key))).status).toBe(200);
 
-    await sleep(1500); // past the grace period: no usable keys
+    await sleep(expiresBy - Date.now() + 200); // past the grace period: no usable keys
     const after = await ask(url, await tokenOf(key));
     expect([after.status, after.code]).toEqual([503, 'AUTH_UNAVAILABLE']);
+    expect((await ready(url)).body.identityProvider).toBe('down');
 
     // The issuer comes back: tokens work again once the pause after the last failure has passed.
     idp.state.mode = 'up';
     await expect.poll(async () => (await ask(url, await tokenOf(key))).status, { timeout: 3000 }).toBe(200);
     expect((await ready(url)).body.identityProvider).toBe('up');
     expect(await providerGauge(url)).toBe(0);
-  });
+  }, 20_000);
 
   it('a rotation is picked up with one fetch; a flood of unknown kids right after makes none (cooldown) and is 401', async () => {
-    const [old, rotated] = [await makeKey('k-old'), await makeKey('k-new')];
+    const [old, rotated, forged] = [
+      await makeKey('k-old'),
+      await makeKey('k-new'),
+      await makeKey('k-forged'),
+    ];
+    // Signed beforehand, so the flood arrives well within the cooldown of the rotation's fetch.
+    const rotatedToken = await tokenOf(rotated);
+    const floods = await Promise.all(Array.from({ length: 30 }, (_, i) => tokenOf(forged, `k-random-${i}`)));
+    const oldToken = await tokenOf(old);
     const idp = await jwksServer([old]);
     cleanups.push(idp.close);
-    const { url } = await gatewayWith({ jwksUrl: idp.url, jwksCooldownMs: 1000 });
+    const cooldownMs = 3000;
+    const { url } = await gatewayWith({ jwksUrl: idp.url, jwksCooldownMs: cooldownMs });
     expect((await ask(url, await tokenOf(old))).status).toBe(200);
     expect(idp.state.fetches).toBe(1);
 
     idp.state.keys = [rotated];
-    await sleep(1100); // past the cooldown of the last fetch
-    expect((await ask(url, await tokenOf(rotated))).status).toBe(200);
+    await sleep(cooldownMs + 100); // past the cooldown of the last fetch
+    expect((await ask(url, rotatedToken)).status).toBe(200);
     expect(idp.state.fetches).toBe(2);
 
-    const forged = await makeKey('k-forged');
-    const floods = await Promise.all(
-      Array.from({ length: 30 }, async (_, i) => tokenOf(forged, `k-random-${i}`)),
-    );
     const answers = await Promise.all(floods.map((t) => ask(url, t)));
     expect(answers.map((a) => `${a.status} ${a.code}`)).toEqual(Array(30).fill('401 UNAUTHENTICATED'));
-    // The old key is gone from the set: its new tokens are refused (no fetch either, same cooldown).
-    expect((await ask(url, await tokenOf(old))).status).toBe(401);
+    // The old key is gone from the set: its tokens are refused (no fetch either, same cooldown).
+    expect((await ask(url, oldToken)).status).toBe(401);
     expect(idp.state.fetches).toBe(2);
-  });
+  }, 20_000);
 });
