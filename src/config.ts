@@ -246,6 +246,36 @@ export const AUTH_SETTINGS = {
     'scope (in the `scope` claim) that lets a token reach any line',
     text,
   ),
+  jwksTimeoutMs: setting(
+    'AUTH_JWKS_TIMEOUT_MS',
+    2000,
+    'longest wait for one JWKS fetch; concurrent requests share one fetch',
+    integer(100, 60_000),
+  ),
+  jwksMaxAgeMs: setting(
+    'AUTH_JWKS_MAX_AGE_MS',
+    600_000,
+    'how long fetched JWKS keys are fresh; the next request after that fetches them again',
+    integer(1000, 86_400_000),
+  ),
+  jwksStaleMs: setting(
+    'AUTH_JWKS_STALE_MS',
+    3_600_000,
+    'how long, past AUTH_JWKS_MAX_AGE_MS, the last keys still verify tokens while the JWKS cannot be reached',
+    integer(0, 604_800_000),
+  ),
+  jwksCooldownMs: setting(
+    'AUTH_JWKS_COOLDOWN_MS',
+    30_000,
+    'after a JWKS fetch, no new one for a token with an unknown `kid` (a rotation) within this time',
+    integer(0, 3_600_000),
+  ),
+  jwksRetryMs: setting(
+    'AUTH_JWKS_RETRY_MS',
+    5000,
+    'after a failed JWKS fetch, no new one within this time; tokens no cached key covers get 503 AUTH_UNAVAILABLE with Retry-After',
+    integer(100, 3_600_000),
+  ),
 };
 
 export const LIMIT_SETTINGS = {

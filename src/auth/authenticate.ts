@@ -1,8 +1,10 @@
 // Who is calling: a Bearer JWT checked with jose (a JWKS in production, the local key in
-// development) becomes a Principal; anything else is an AuthError, answered 401.
-import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
+// development) becomes a Principal; anything else is an AuthError, answered 401. An issuer whose
+// keys cannot be had is an AuthUnavailableError (src/auth/jwks.ts), answered 503.
+import { errors, type JWTPayload, jwtVerify } from 'jose';
 import type { AuthConfig } from '../config.ts';
 import { VerifiedTokens } from './cache.ts';
+import { AuthUnavailableError, type JwksOptions, type ProviderState, remoteKeys } from './jwks.ts';
 import { loadDevKey } from './keys.ts';
 
 export interface Principal {
@@ -22,16 +24,30 @@ export class AuthError extends Error {
 
 export interface Authenticator {
   authenticate(authorization: string | undefined): Promise<Principal>;
+  /** The token issuer's keys: `local` (the development key) and `disabled` cannot fail. */
+  identityProvider(): Promise<ProviderState | 'local' | 'disabled'>;
 }
 
 /** With authentication disabled (local work only), every caller is this agent. */
 const NOBODY: Principal = { subject: 'auth-disabled', msisdn: null, country: null, agent: true };
 
-export async function createAuthenticator(auth: AuthConfig): Promise<Authenticator> {
-  if (auth.disabled) return { authenticate: async () => NOBODY };
-  const key = auth.jwksUrl
-    ? createRemoteJWKSet(new URL(auth.jwksUrl))
-    : (await loadDevKey(auth.devKeyFile)).publicKey;
+export async function createAuthenticator(
+  auth: AuthConfig,
+  observer?: JwksOptions['observer'],
+): Promise<Authenticator> {
+  if (auth.disabled) return { authenticate: async () => NOBODY, identityProvider: async () => 'disabled' };
+  const remote = auth.jwksUrl
+    ? remoteKeys({
+        url: auth.jwksUrl,
+        timeoutMs: auth.jwksTimeoutMs,
+        maxAgeMs: auth.jwksMaxAgeMs,
+        staleMs: auth.jwksStaleMs,
+        cooldownMs: auth.jwksCooldownMs,
+        retryMs: auth.jwksRetryMs,
+        observer,
+      })
+    : null;
+  const key = remote ? remote.key : (await loadDevKey(auth.devKeyFile)).publicKey;
 
   const verified = new VerifiedTokens();
   const principalOf = (payload: JWTPayload): Principal => {
@@ -60,9 +76,11 @@ export async function createAuthenticator(auth: AuthConfig): Promise<Authenticat
         verified.set(token, principal, payload.exp);
         return principal;
       } catch (error) {
+        if (error instanceof AuthUnavailableError) throw error;
         if (error instanceof errors.JWTExpired) throw new AuthError('The token has expired');
         throw new AuthError('The token is not valid');
       }
     },
+    identityProvider: async () => (remote ? remote.state() : 'local'),
   };
 }

@@ -9,6 +9,7 @@ import { InputError } from './scalars.ts';
 export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
+  'AUTH_UNAVAILABLE',
   'FORBIDDEN',
   'NOT_FOUND',
   'UPSTREAM_ERROR',
@@ -21,6 +22,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
+  AUTH_UNAVAILABLE: 503,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   UPSTREAM_ERROR: 502,

@@ -3,6 +3,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthError, type Authenticator, type Principal } from '../auth/authenticate.ts';
+import { AuthUnavailableError } from '../auth/jwks.ts';
 import type { LimitsConfig } from '../config.ts';
 
 declare module 'fastify' {
@@ -89,6 +90,13 @@ export function guardSurface(scope: FastifyInstance, authenticator: Authenticato
     try {
       request.principal = await authenticator.authenticate(request.headers.authorization);
     } catch (error) {
+      // The issuer's keys cannot be had: the gateway's trouble, so no 401 (apps would log users out).
+      if (error instanceof AuthUnavailableError) {
+        return reply
+          .code(503)
+          .header('retry-after', String(error.retryAfterSeconds))
+          .send(surface.refuse(request, 503, 'AUTH_UNAVAILABLE', error.message));
+      }
       if (!(error instanceof AuthError)) throw error;
       return reply
         .code(401)

@@ -1,5 +1,7 @@
-// Health for orchestrators and Prometheus: live = the process answers; ready = the upstream
-// answers HTTP (any status); /metrics in the Prometheus text format.
+// Health for orchestrators and Prometheus: live = the process answers; ready = the process can take
+// requests, 200 whatever its dependencies do, with their state in the body: an upstream or identity
+// provider outage hits every replica alike, and a load balancer that pulled them all would turn it
+// into a full outage (no answers at all instead of clear 503s). /metrics in the Prometheus format.
 import type { FastifyInstance } from 'fastify';
 import type { Breakers } from '../upstream/resilience.ts';
 import type { Metrics } from './metrics.ts';
@@ -12,6 +14,8 @@ export interface HealthOptions {
   metrics: Metrics;
   /** Brings gauges up to date before Prometheus reads them. */
   beforeScrape?: () => void;
+  /** The token issuer's state (src/auth/jwks.ts), or `local`/`disabled` without a JWKS. */
+  identityProvider: () => Promise<string>;
   /** Extra readiness facts (e.g. the shared store), named. */
   checks?: Record<string, () => Promise<boolean>>;
 }
@@ -29,23 +33,24 @@ async function answers(url: string, timeoutMs: number): Promise<boolean> {
 export function registerHealth(app: FastifyInstance, options: HealthOptions): void {
   app.get('/health/live', async () => ({ status: 'ok' }));
 
-  app.get('/health/ready', async (_request, reply) => {
-    const upstream = await answers(options.probeUrl, options.probeTimeoutMs);
-    const extra = Object.fromEntries(
-      await Promise.all(
+  app.get('/health/ready', async () => {
+    const [upstream, identityProvider, extra] = await Promise.all([
+      answers(options.probeUrl, options.probeTimeoutMs),
+      options.identityProvider(),
+      Promise.all(
         Object.entries(options.checks ?? {}).map(async ([name, check]) => [name, await check()] as const),
-      ),
-    );
+      ).then(Object.fromEntries),
+    ]);
     const open = [...options.breakers.states()]
       .filter(([, state]) => state !== 'closed')
       .map(([op, state]) => ({ operation: op, state }));
-    const ready = upstream;
-    return reply.code(ready ? 200 : 503).send({
-      status: ready ? 'ready' : 'unavailable',
+    return {
+      status: upstream && identityProvider !== 'down' ? 'ready' : 'degraded',
       upstream: upstream ? 'up' : 'down',
+      identityProvider,
       breakers: open,
       ...extra,
-    });
+    };
   });
 
   app.get('/metrics', async (_request, reply) => {

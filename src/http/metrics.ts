@@ -1,18 +1,25 @@
 // Prometheus metrics of one gateway: requests and their latency per operation, errors by code,
-// upstream calls and latency per operation, cache events, breaker states and DataLoader batches.
+// upstream calls and latency per operation, cache events, breaker states, DataLoader batches and the
+// identity provider. Every label comes from a bounded set: a client can make no new series.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ProviderState } from '../auth/jwks.ts';
 import type { OperationId } from '../contract/wire.ts';
 import type { UpstreamObserver } from '../upstream/client.ts';
 import type { BreakerState } from '../upstream/resilience.ts';
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
+const PROVIDER_VALUE: Record<ProviderState, number> = { up: 0, stale: 1, down: 2 };
+/** Names the gateway gives requests itself (see observability.ts), besides the known operations. */
+const OWN_OPERATION_LABELS = ['anonymous', 'invalid', 'unknown'];
+/** The label of every operation name that is not known: one series, however many names clients send. */
+const OTHER_OPERATION = 'other';
 
 export class Metrics {
   readonly registry = new Registry();
   readonly requests = new Histogram({
     name: 'gateway_request_duration_seconds',
-    help: 'Requests answered by the gateway, by surface (graphql, rest), operation and HTTP status',
+    help: 'Requests answered by the gateway, by surface (graphql, rest), operation (known ones, else other) and HTTP status',
     labelNames: ['surface', 'operation', 'status'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
@@ -54,9 +61,24 @@ export class Metrics {
     help: 'Whether the shared state store (Redis) answers: 1 yes, 0 no (always 0 without REDIS_URL)',
     registers: [this.registry],
   });
+  readonly identityProvider = new Gauge({
+    name: 'gateway_identity_provider_state',
+    help: 'The JWKS of the token issuer: 0 up, 1 stale (unreachable, cached keys still used), 2 down (unreachable, tokens answered 503); 0 without a JWKS',
+    registers: [this.registry],
+  });
+  readonly jwksFetches = new Counter({
+    name: 'gateway_identity_provider_fetches_total',
+    help: 'JWKS fetches by outcome (ok, error)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  /** Operation names that may be labels: the contract's operationIds and the known GraphQL operations. */
+  readonly #operations = new Set(OWN_OPERATION_LABELS);
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    // Both outcomes from the start, so a rate of errors exists before the first one.
+    for (const outcome of ['ok', 'error']) this.jwksFetches.inc({ outcome }, 0);
   }
 
   /** The upstream client's events, as metrics. */
@@ -74,6 +96,28 @@ export class Metrics {
 
   /** Breakers are shown closed from the start, so a dashboard sees every operation. */
   knowOperations(operations: OperationId[]): void {
-    for (const operation of operations) this.breaker.set({ operation }, 0);
+    for (const operation of operations) {
+      this.breaker.set({ operation }, 0);
+      this.#operations.add(operation);
+    }
+  }
+
+  /** GraphQL operations counted under their own name (the frontend kit's); any other name is `other`. */
+  knowGraphqlOperations(names: Iterable<string>): void {
+    for (const name of names) this.#operations.add(name);
+  }
+
+  /** The `operation` label of a request: its name when known, else `other`. */
+  operationLabel(operation: string | null): string {
+    if (operation === null) return 'unknown';
+    return this.#operations.has(operation) ? operation : OTHER_OPERATION;
+  }
+
+  /** The identity provider's events, as metrics. */
+  providerObserver(): { state: (state: ProviderState) => void; fetched: (ok: boolean) => void } {
+    return {
+      state: (state) => this.identityProvider.set(PROVIDER_VALUE[state]),
+      fetched: (ok) => this.jwksFetches.inc({ outcome: ok ? 'ok' : 'error' }),
+    };
   }
 }

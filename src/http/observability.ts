@@ -1,7 +1,10 @@
 // What the gateway tells its operators per request: the correlation id (taken from the client or
 // made, returned and forwarded upstream), and request metrics by surface and operation.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Kind, parse } from 'graphql';
 import { codeOf } from '../graphql/errors.ts';
 import type { Context } from './context.ts';
 import type { Metrics } from './metrics.ts';
@@ -61,7 +64,7 @@ export function observeRequests(
     endSpan(request.span, status >= 500 ? { message: `HTTP ${status}` } : undefined);
     if (!surface) return;
     metrics.requests.observe(
-      { surface, operation: operation ?? 'unknown', status: String(status) },
+      { surface, operation: metrics.operationLabel(operation), status: String(status) },
       reply.elapsedTime / 1000,
     );
     // REST errors are counted by status; GraphQL ones by code, in the plugin below, unless the request
@@ -73,6 +76,28 @@ export function observeRequests(
       });
     }
   });
+}
+
+const OPERATIONS_DIR = join(import.meta.dirname, '../../operations');
+
+/**
+ * The GraphQL operations that get their own metric label: the frontend kit's (operations/*.graphql)
+ * and those of a trusted-documents file. Names come from the gateway's files, never from clients.
+ */
+export function knownOperationNames(trustedDocuments: string | null): string[] {
+  const documents = readdirSync(OPERATIONS_DIR)
+    .filter((file) => file.endsWith('.graphql'))
+    .map((file) => readFileSync(join(OPERATIONS_DIR, file), 'utf8'));
+  if (trustedDocuments) {
+    documents.push(
+      ...Object.values(JSON.parse(readFileSync(trustedDocuments, 'utf8')) as Record<string, string>),
+    );
+  }
+  return documents.flatMap((text) =>
+    parse(text).definitions.flatMap((d) =>
+      d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [],
+    ),
+  );
 }
 
 function codeInAnswer(payload: string): string | undefined {

@@ -30,7 +30,7 @@ import { registerHealth } from './health.ts';
 import { idempotency, isMutation } from './idempotency.ts';
 import { loggerOptions } from './logging.ts';
 import { Metrics } from './metrics.ts';
-import { graphqlMetrics, observeRequests } from './observability.ts';
+import { graphqlMetrics, knownOperationNames, observeRequests } from './observability.ts';
 import { loadTrustedDocuments, trustedOnly } from './trusted.ts';
 
 export const DASHBOARD_QUERY = readFileSync(
@@ -87,6 +87,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const metrics = new Metrics();
   metrics.knowOperations(operations.map((o) => o.operationId));
+  metrics.knowGraphqlOperations(knownOperationNames(config.trustedDocuments));
   const { shared } = options;
   const memory = (max: number) => new Keyv({ store: new BoundedMap(max) });
   if (shared) metrics.sharedState.set(shared.up() ? 1 : 0);
@@ -103,7 +104,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     cache: config.cache ? (shared?.keyv('cache') ?? memory(config.cacheMaxEntries)) : null,
     observer: metrics.observer(),
   });
-  const authenticator = await createAuthenticator(config.auth);
+  const authenticator = await createAuthenticator(config.auth, metrics.providerObserver());
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     bodyLimit: config.limits.maxBodyBytes,
@@ -130,6 +131,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     probeUrl: options.upstreamUrl.replace('{country}', config.defaultCountry),
     probeTimeoutMs: Math.min(config.upstreamTimeoutMs, 2000),
     breakers: upstream.breakers,
+    identityProvider: () => authenticator.identityProvider(),
     metrics,
     beforeScrape: () => {
       if (shared) metrics.sharedState.set(shared.up() ? 1 : 0);

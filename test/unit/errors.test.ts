@@ -60,6 +60,7 @@ describe('HTTP_STATUS', () => {
     expect(HTTP_STATUS).toEqual({
       BAD_USER_INPUT: 400,
       UNAUTHENTICATED: 401,
+      AUTH_UNAVAILABLE: 503,
       FORBIDDEN: 403,
       NOT_FOUND: 404,
       UPSTREAM_ERROR: 502,
