@@ -23,34 +23,7 @@ import { loadConfig } from '../../src/config.ts';
 import { limitRules } from '../../src/graphql/limits.ts';
 import { createSchema } from '../../src/graphql/schema.ts';
 import { fragmentsOf, summarize } from '../../src/graphql/selection.ts';
-
-/**
- * The attack of issue 15: `fragments` fragments, each spreading the next twice, the last holding one
- * field: 2^fragments fields once inlined, in a document of a few hundred bytes.
- */
-export function fanOut(fragments: number): string {
-  const chain = Array.from(
-    { length: fragments },
-    (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
-  );
-  return `query FanOut { ...F0 }\n${chain.join('\n')}\nfragment F${fragments} on Query { __typename }`;
-}
-
-/** One fragment of `fields` fields, spread `spreads` times. */
-const wide = (fields: number, spreads: number) =>
-  `{ ${'...W '.repeat(spreads)}}\nfragment W on Query { ${'__typename '.repeat(fields)}}`;
-
-/** `n` fields under one response key with different arguments: graphql-js compares every pair. */
-const conflicting = (n: number) =>
-  `{ ${Array.from({ length: n }, (_, i) => `subscriber(msisdn: "5049${String(i).padStart(7, '0')}") { msisdn }`).join(' ')} }`;
-
-/** Every fragment spreads every later one: many spread paths, with the tokens spent on spreads. */
-const mesh = (n: number) =>
-  `{ ...M0 }\n${Array.from(
-    { length: n },
-    (_, i) =>
-      `fragment M${i} on Query { __typename ${Array.from({ length: n - i - 1 }, (_, j) => `...M${i + j + 1}`).join(' ')} }`,
-  ).join('\n')}`;
+import { conflicting, fanOut, mesh, wide } from './documents.ts';
 
 export const DOCUMENTS: Record<string, string> = {
   'fan-out, 20 fragments (issue 15)': fanOut(20),

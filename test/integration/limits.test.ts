@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CryptoKey, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fanOut } from '../../scripts/bench/documents.ts';
 import { loadDevKey } from '../../src/auth/keys.ts';
 import { signDevToken } from '../../src/auth/tokens.ts';
 import { ConfigError, LIMIT_SETTINGS, loadConfig } from '../../src/config.ts';
@@ -161,6 +162,77 @@ describe('MAX_DEPTH (10; 4 here)', () => {
       m: m(),
     });
     expect(mixed.status, JSON.stringify(mixed.errors)).toBe(200);
+  });
+});
+
+// --- MAX_SELECTIONS (1000) and MAX_FRAGMENT_SPREADS (100): fragment fan-out -------------------------
+
+describe('MAX_SELECTIONS (1000) and MAX_FRAGMENT_SPREADS (100), with fragments inlined', () => {
+  it('the fan-out attack (20 fragments, each spreading the next twice) is refused with 400 SELECTION_LIMIT_EXCEEDED', async () => {
+    // Before the limits' walk was memoized, this document of 831 bytes took seconds of CPU to validate.
+    const attack = fanOut(20);
+    expect(Buffer.byteLength(attack)).toBeLessThan(1024);
+    const answer = await s.gql(attack);
+    await refused(answer, 400, /2097151 fragment spreads; at most 100/);
+    expect(codesOf(answer)).toEqual(['SELECTION_LIMIT_EXCEEDED']);
+    // The longest chain the token limit allows is refused the same way.
+    expect(codesOf(await s.gql(fanOut(90)))).toEqual(['SELECTION_LIMIT_EXCEEDED']);
+  });
+
+  it('100 spreads run; 101 are refused', async () => {
+    const spreads = (n: number) => `{ ${'...T '.repeat(n)}}\nfragment T on Query { __typename }`;
+    const hundred = await s.gql(spreads(100));
+    expect(hundred.status, JSON.stringify(hundred.errors)).toBe(200);
+    expect(hundred.data).toEqual({ __typename: 'Query' });
+    const over = await s.gql(spreads(101));
+    await refused(over, 400, /101 fragment spreads; at most 100/);
+    expect(codesOf(over)).toEqual(['SELECTION_LIMIT_EXCEEDED']);
+  });
+
+  it('1000 fields reached through fragments run; 1001 are refused', async () => {
+    // 10 spreads of a fragment of 100 fields: 1000 once inlined (+1 for the field beside them).
+    const fields = (extra: string) =>
+      `{ ${extra} ${'...H '.repeat(10)}}\nfragment H on Query { ${'__typename '.repeat(100)}}`;
+    const thousand = await s.gql(fields(''));
+    expect(thousand.status, JSON.stringify(thousand.errors)).toBe(200);
+    const over = await s.gql(fields('__typename'));
+    await refused(over, 400, /1001 fields with its fragments inlined; at most 1000/);
+    expect(codesOf(over)).toEqual(['SELECTION_LIMIT_EXCEEDED']);
+  });
+
+  it('/health/live keeps answering while a stream of fan-out documents arrives', async () => {
+    const authorization = `Bearer ${await s.token({ agent: 'fan-out-stream' })}`;
+    let sending = true;
+    const answers: number[] = [];
+    const senders = Array.from({ length: 4 }, async () => {
+      for (let i = 0; i < 25; i++) {
+        // A new text each time, so no cache of any layer can spare the work.
+        const answer = await s.gql(
+          fanOut(20).replace('FanOut', `FanOut${answers.length}`),
+          {},
+          { authorization },
+        );
+        answers.push(answer.status);
+      }
+    });
+    const probes: number[] = [];
+    const probing = (async () => {
+      while (sending) {
+        const started = performance.now();
+        const res = await fetch(`${s.url}/health/live`);
+        expect(res.status).toBe(200);
+        probes.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    await Promise.all(senders);
+    sending = false;
+    await probing;
+    expect(answers).toEqual(Array(100).fill(400));
+    expect(probes.length).toBeGreaterThan(0);
+    // A generous bound on a shared machine: before the fix, one request blocked the loop for seconds.
+    expect(Math.max(...probes)).toBeLessThan(1000);
+    await expectNoUpstream();
   });
 });
 
