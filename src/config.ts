@@ -93,7 +93,7 @@ export const GATEWAY_SETTINGS = {
       'answer GraphQL introspection (Apollo Sandbox, codegen); unset, on outside production and off in production',
       boolean,
     ),
-    shown: '(off in production)',
+    shown: '(on; off in production)',
   },
   logLevel: setting('LOG_LEVEL', 'info' as (typeof LOG_LEVELS)[number], 'pino log level', oneOf(LOG_LEVELS)),
   upstreamUrl: setting(
@@ -268,7 +268,7 @@ export const LIMIT_SETTINGS = {
   maxSelections: setting(
     'MAX_SELECTIONS',
     1000,
-    'most fields a GraphQL operation reaches with its fragments inlined (the standard introspection query: 232)',
+    'most fields a GraphQL operation reaches with its fragments inlined (the standard introspection query reaches about 230)',
     integer(10, 1_000_000),
   ),
   maxFragmentSpreads: setting(
