@@ -21,7 +21,7 @@ import {
   validate,
 } from 'graphql';
 import { loadConfig } from '../../src/config.ts';
-import { limitRules } from '../../src/graphql/limits.ts';
+import { EVERY_INTROSPECTION_OPTION, limitRules } from '../../src/graphql/limits.ts';
 import { createSchema } from '../../src/graphql/schema.ts';
 import { fragmentsOf, summarize } from '../../src/graphql/selection.ts';
 import { conflicting, fanOut, mesh, wide } from './documents.ts';
@@ -32,14 +32,7 @@ export const DOCUMENTS: Record<string, string> = {
   'fragment mesh, 25 fragments': mesh(25),
   'one fragment of 900 fields spread 40 times': wide(900, 40),
   '100 conflicting subscriber fields': conflicting(100),
-  'standard introspection query, every option on': getIntrospectionQuery({
-    descriptions: true,
-    specifiedByUrl: true,
-    directiveIsRepeatable: true,
-    schemaDescription: true,
-    inputValueDeprecation: true,
-    oneOf: true,
-  }),
+  'standard introspection query, every option on': getIntrospectionQuery(EVERY_INTROSPECTION_OPTION),
   'the dashboard': readFileSync(join(import.meta.dirname, '../../operations/Dashboard.graphql'), 'utf8'),
 };
 

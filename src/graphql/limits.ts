@@ -10,6 +10,7 @@ import {
   GraphQLError,
   type GraphQLSchema,
   getIntrospectionQuery,
+  type IntrospectionOptions,
   Kind,
   type OperationDefinitionNode,
   parse,
@@ -35,6 +36,17 @@ const limitError = (message: string, code: string) =>
 /** `__schema` and `__type` fields one operation may hold: a full introspection needs one. */
 export const MAX_INTROSPECTION_ROOTS = 2;
 
+/** Every option of graphql-js's getIntrospectionQuery, on: the largest standard introspection. */
+export const EVERY_INTROSPECTION_OPTION: Required<Omit<IntrospectionOptions, 'typeDepth'>> = {
+  descriptions: true,
+  specifiedByUrl: true,
+  directiveIsRepeatable: true,
+  schemaDescription: true,
+  inputValueDeprecation: true,
+  experimentalDirectiveDeprecation: true,
+  oneOf: true,
+};
+
 /**
  * Introspection's own bounds, from graphql-js's standard query with every option on (what Apollo
  * Sandbox, GraphiQL and graphql-codegen send, or less): no deeper, no longer `ofType` chains.
@@ -43,17 +55,7 @@ const standards = new WeakMap<GraphQLSchema, Summary>();
 export function standardIntrospection(schema: GraphQLSchema): Summary {
   let standard = standards.get(schema);
   if (!standard) {
-    const document = parse(
-      getIntrospectionQuery({
-        descriptions: true,
-        specifiedByUrl: true,
-        directiveIsRepeatable: true,
-        schemaDescription: true,
-        inputValueDeprecation: true,
-        experimentalDirectiveDeprecation: true,
-        oneOf: true,
-      }),
-    );
+    const document = parse(getIntrospectionQuery(EVERY_INTROSPECTION_OPTION));
     const operation = document.definitions.find(
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
     ) as OperationDefinitionNode;
