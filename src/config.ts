@@ -86,6 +86,15 @@ export const GATEWAY_SETTINGS = {
     ),
     shown: '(unset)',
   },
+  introspection: {
+    ...setting(
+      'INTROSPECTION',
+      null as boolean | null,
+      'answer GraphQL introspection (Apollo Sandbox, codegen); unset, on outside production and off in production',
+      boolean,
+    ),
+    shown: '(on; off in production)',
+  },
   logLevel: setting('LOG_LEVEL', 'info' as (typeof LOG_LEVELS)[number], 'pino log level', oneOf(LOG_LEVELS)),
   upstreamUrl: setting(
     'UPSTREAM_URL',
@@ -279,8 +288,25 @@ export const AUTH_SETTINGS = {
 };
 
 export const LIMIT_SETTINGS = {
-  maxDepth: setting('MAX_DEPTH', 10, 'deepest field nesting of a GraphQL operation', integer(1, 100)),
+  maxDepth: setting(
+    'MAX_DEPTH',
+    10,
+    "deepest field nesting of a GraphQL operation's own fields (introspection has its own bounds)",
+    integer(1, 100),
+  ),
   maxAliases: setting('MAX_ALIASES', 15, 'most aliases in a GraphQL operation', integer(0, 1000)),
+  maxSelections: setting(
+    'MAX_SELECTIONS',
+    1000,
+    'most fields a GraphQL operation reaches with its fragments inlined (the standard introspection query reaches about 230)',
+    integer(10, 1_000_000),
+  ),
+  maxFragmentSpreads: setting(
+    'MAX_FRAGMENT_SPREADS',
+    100,
+    'most fragment spreads a GraphQL operation reaches with its fragments inlined',
+    integer(0, 100_000),
+  ),
   maxTokens: setting('MAX_TOKENS', 1000, 'most lexical tokens in a GraphQL document', integer(10, 100_000)),
   maxCost: setting(
     'MAX_COST',

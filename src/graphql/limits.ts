@@ -1,63 +1,24 @@
-// Limits checked before execution, so a hostile operation never reaches the upstream: depth and
-// aliases as validation rules, and the cost in upstream calls once the variables are known.
+// Limits checked before execution, so a hostile operation never reaches the upstream: its size
+// (fields and fragment spreads, with fragments inlined), depth, introspection and aliases as
+// validation rules, and the cost in upstream calls once the variables are known. The figures come
+// from one walk of the operation (selection.ts), linear in the document, computed once per document
+// and variables shape.
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   type ASTVisitor,
   type FieldNode,
-  type FragmentDefinitionNode,
   GraphQLError,
-  type GraphQLObjectType,
   type GraphQLSchema,
-  getArgumentValues,
-  getNamedType,
-  isObjectType,
+  getIntrospectionQuery,
+  type IntrospectionOptions,
   Kind,
   type OperationDefinitionNode,
-  type SelectionSetNode,
+  parse,
   type ValidationContext,
 } from 'graphql';
 import type { LimitsConfig } from '../config.ts';
 import type { Context } from '../http/context.ts';
-import { subscriberReads, usageReads } from './resolvers/reads.ts';
-
-/** Fields that cost one upstream call each time they resolve for one line. */
-const UPSTREAM_FIELDS = new Set([
-  ...Object.keys(subscriberReads).map((f) => `Subscriber.${f}`),
-  ...Object.keys(usageReads).map((f) => `Usage.${f}`),
-  'Query.subscriber',
-  'Query.subscribers',
-  'Query.me',
-]);
-
-function depthOf(
-  set: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  seen: Set<string>,
-): number {
-  let deepest = 0;
-  for (const s of set?.selections ?? []) {
-    if (s.kind === Kind.FIELD)
-      deepest = Math.max(deepest, s.selectionSet ? 1 + depthOf(s.selectionSet, fragments, seen) : 1);
-    else if (s.kind === Kind.INLINE_FRAGMENT)
-      deepest = Math.max(deepest, depthOf(s.selectionSet, fragments, seen));
-    else if (!seen.has(s.name.value)) {
-      deepest = Math.max(
-        deepest,
-        depthOf(fragments[s.name.value]?.selectionSet, fragments, new Set([...seen, s.name.value])),
-      );
-    }
-  }
-  return deepest;
-}
-
-function fragmentsOf(context: ValidationContext): Record<string, FragmentDefinitionNode> {
-  return Object.fromEntries(
-    context
-      .getDocument()
-      .definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
-}
+import { fragmentsOf, type Summary, summarize } from './selection.ts';
 
 /** A limit's refusal; the error formatter restores its code, which validation would otherwise replace. */
 export class LimitError extends Error {
@@ -72,17 +33,82 @@ export class LimitError extends Error {
 const limitError = (message: string, code: string) =>
   new GraphQLError(message, { originalError: new LimitError(message, code), extensions: { code } });
 
-export function depthLimit(max: number) {
+/** `__schema` and `__type` fields one operation may hold: a full introspection needs one. */
+export const MAX_INTROSPECTION_ROOTS = 2;
+
+/** Every option of graphql-js's getIntrospectionQuery, on: the largest standard introspection. */
+export const EVERY_INTROSPECTION_OPTION: Required<Omit<IntrospectionOptions, 'typeDepth'>> = {
+  descriptions: true,
+  specifiedByUrl: true,
+  directiveIsRepeatable: true,
+  schemaDescription: true,
+  inputValueDeprecation: true,
+  experimentalDirectiveDeprecation: true,
+  oneOf: true,
+};
+
+/**
+ * Introspection's own bounds, from graphql-js's standard query with every option on (what Apollo
+ * Sandbox, GraphiQL and graphql-codegen send, or less): no deeper, no longer `ofType` chains.
+ */
+const standards = new WeakMap<GraphQLSchema, Summary>();
+export function standardIntrospection(schema: GraphQLSchema): Summary {
+  let standard = standards.get(schema);
+  if (!standard) {
+    const document = parse(getIntrospectionQuery(EVERY_INTROSPECTION_OPTION));
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    ) as OperationDefinitionNode;
+    standard = summarize(schema, operation, fragmentsOf(document));
+    standards.set(schema, standard);
+  }
+  return standard;
+}
+
+/** The first limit the operation breaks, as a refusal; none if it keeps them all. */
+function breach(summary: Summary, limits: LimitsConfig, standard: Summary): GraphQLError | undefined {
+  if (summary.spreads > limits.maxFragmentSpreads) {
+    return limitError(
+      `The operation reaches ${summary.spreads} fragment spreads; at most ${limits.maxFragmentSpreads} are allowed`,
+      'SELECTION_LIMIT_EXCEEDED',
+    );
+  }
+  if (summary.selections > limits.maxSelections) {
+    return limitError(
+      `The operation reaches ${summary.selections} fields with its fragments inlined; at most ${limits.maxSelections} are allowed`,
+      'SELECTION_LIMIT_EXCEEDED',
+    );
+  }
+  if (summary.depth > limits.maxDepth) {
+    return limitError(
+      `The operation is ${summary.depth} fields deep; at most ${limits.maxDepth} are allowed`,
+      'DEPTH_LIMIT_EXCEEDED',
+    );
+  }
+  const { introspectionRoots: roots, introspectionDepth: depth, ofTypeChain: chain } = summary;
+  if (roots > MAX_INTROSPECTION_ROOTS) {
+    return limitError(
+      `The operation holds ${roots} __schema or __type fields; at most ${MAX_INTROSPECTION_ROOTS} are allowed`,
+      'INTROSPECTION_LIMIT_EXCEEDED',
+    );
+  }
+  if (depth > standard.introspectionDepth || chain > standard.ofTypeChain) {
+    return limitError(
+      `The introspection is ${depth} fields deep with ofType nested ${chain} times; the standard introspection query's ${standard.introspectionDepth} and ${standard.ofTypeChain} are the most allowed`,
+      'INTROSPECTION_LIMIT_EXCEEDED',
+    );
+  }
+  return undefined;
+}
+
+/** Size, depth and introspection, from the operation alone (conditions on variables count as taken). */
+export function selectionLimits(limits: LimitsConfig) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node: OperationDefinitionNode) {
-      const depth = depthOf(node.selectionSet, fragmentsOf(context), new Set());
-      if (depth > max)
-        context.reportError(
-          limitError(
-            `The operation is ${depth} fields deep; at most ${max} are allowed`,
-            'DEPTH_LIMIT_EXCEEDED',
-          ),
-        );
+      const schema = context.getSchema();
+      const summary = summarize(schema, node, fragmentsOf(context.getDocument()));
+      const refusal = breach(summary, limits, standardIntrospection(schema));
+      if (refusal) context.reportError(refusal);
     },
   });
 }
@@ -109,76 +135,29 @@ export function aliasLimit(max: number) {
   };
 }
 
-/** The length of a list argument; bad input is left for execution to refuse, costing one. */
-function listLength(read: () => unknown): number {
-  try {
-    const value = read();
-    return Array.isArray(value) ? Math.max(1, value.length) : 1;
-  } catch {
-    return 1;
-  }
-}
-
-/**
- * The upstream calls an operation may cost at most: each upstream-backed field once per line it can
- * resolve for (subscribers(msisdns:) multiplies by the list's length), each mutation once. A list
- * longer than `maxLines` is refused on the way.
- */
-export function costOf(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-  maxLines: number,
-): number {
-  const walk = (type: GraphQLObjectType, set: SelectionSetNode | undefined, lines: number): number => {
-    let cost = 0;
-    for (const s of set?.selections ?? []) {
-      if (s.kind === Kind.INLINE_FRAGMENT) cost += walk(type, s.selectionSet, lines);
-      else if (s.kind === Kind.FRAGMENT_SPREAD)
-        cost += walk(type, fragments[s.name.value]?.selectionSet, lines);
-      else {
-        const field = type.getFields()[s.name.value];
-        if (!field) continue;
-        let inner = lines;
-        if (type.name === 'Query' && s.name.value === 'subscribers') {
-          const length = listLength(() => getArgumentValues(field, s, variables).msisdns);
-          if (length > maxLines) {
-            throw refusal(
-              `subscribers takes at most ${maxLines} MSISDNs; ${length} were given`,
-              'BAD_USER_INPUT',
-            );
-          }
-          inner = lines * length;
-        }
-        if (type.name === 'Mutation' || UPSTREAM_FIELDS.has(`${type.name}.${s.name.value}`)) cost += inner;
-        const named = getNamedType(field.type);
-        if (isObjectType(named)) cost += walk(named, s.selectionSet, inner);
-      }
-    }
-    return cost;
-  };
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-  return root ? walk(root, operation.selectionSet, 1) : 0;
-}
-
 /** A refusal before execution: HTTP 400 with its code. */
 const refusal = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
 
-/** The cost and list-length limits, checked once the operation and its variables are known. */
+/**
+ * The cost and list-length limits, checked once the operation and its variables are known. The cost
+ * is the upstream calls the operation may make at most: each upstream-backed field once per line it
+ * can resolve for (subscribers(msisdns:) multiplies by the list's length), each mutation once.
+ */
 export function operationLimits({ maxCost: max, maxSubscribers }: LimitsConfig): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
-          const fragments = Object.fromEntries(
-            document.definitions
-              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-              .map((d) => [d.name.value, d]),
-          );
-          const cost = costOf(schema, operation, fragments, request.variables ?? {}, maxSubscribers);
+          const summary = summarize(schema, operation, fragmentsOf(document), request.variables ?? {});
+          if (summary.widestList > maxSubscribers) {
+            throw refusal(
+              `subscribers takes at most ${maxSubscribers} MSISDNs; ${summary.widestList} were given`,
+              'BAD_USER_INPUT',
+            );
+          }
+          const cost = summary.cost;
           if (cost > max) {
             throw refusal(
               `The operation may cost ${cost} upstream calls; at most ${max} are allowed`,
@@ -196,5 +175,5 @@ export function operationLimits({ maxCost: max, maxSubscribers }: LimitsConfig):
 }
 
 export function limitRules(limits: LimitsConfig) {
-  return [depthLimit(limits.maxDepth), aliasLimit(limits.maxAliases)];
+  return [selectionLimits(limits), aliasLimit(limits.maxAliases)];
 }

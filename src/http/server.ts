@@ -161,7 +161,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Signals are the process's business (src/shutdown.ts), not the library's.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
-    introspection: !config.production,
+    introspection: config.introspection ?? !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     parseOptions: { maxTokens: config.limits.maxTokens },
     // Automatic persisted queries: in Redis when replicas share it, so a hash registered on one

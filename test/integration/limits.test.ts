@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CryptoKey, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fanOut } from '../../scripts/bench/documents.ts';
 import { loadDevKey } from '../../src/auth/keys.ts';
 import { signDevToken } from '../../src/auth/tokens.ts';
 import { ConfigError, LIMIT_SETTINGS, loadConfig } from '../../src/config.ts';
@@ -54,6 +55,8 @@ describe('the defaults of the limits', () => {
     expect(defaults).toEqual({
       maxDepth: 10,
       maxAliases: 15,
+      maxSelections: 1000,
+      maxFragmentSpreads: 100,
       maxTokens: 1000,
       maxCost: 100,
       maxSubscribers: 20,
@@ -64,6 +67,8 @@ describe('the defaults of the limits', () => {
     expect(Object.fromEntries(Object.entries(LIMIT_SETTINGS).map(([k, v]) => [k, v.env]))).toEqual({
       maxDepth: 'MAX_DEPTH',
       maxAliases: 'MAX_ALIASES',
+      maxSelections: 'MAX_SELECTIONS',
+      maxFragmentSpreads: 'MAX_FRAGMENT_SPREADS',
       maxTokens: 'MAX_TOKENS',
       maxCost: 'MAX_COST',
       maxSubscribers: 'MAX_SUBSCRIBERS',
@@ -90,44 +95,144 @@ describe('the defaults of the limits', () => {
 const deep = (depth: number) =>
   `__schema { types { fields { type ${'{ ofType '.repeat(depth - 5)}{ name }${' }'.repeat(depth - 5)} } } }`;
 
-describe('MAX_DEPTH (10)', () => {
-  it('10 fields deep runs; 11 is refused with 400', async () => {
-    const ten = await s.gql(`{ ${deep(10)} }`);
-    expect(ten.status).toBe(200);
-    expect(ten.errors).toBeUndefined();
-    await refused(await s.gql(`{ ${deep(11)} }`), 400, /11 fields deep; at most 10/);
+/** A line's usage records: 5 fields deep, the operation's own fields. */
+const USAGE_5 = 'usage { hourlyByApp { records { appName } } }';
+
+// MAX_DEPTH counts the operation's own fields; introspection has its own bounds (introspection.test.ts).
+// The schema nests no deeper than 6, so the refusals are shown with MAX_DEPTH=4.
+describe('MAX_DEPTH (10; 4 here)', () => {
+  let d: Stack;
+  beforeAll(async () => {
+    d = await startStack({ config: { limits: { maxDepth: 4 } } });
+  });
+  afterAll(() => d?.close());
+  beforeEach(() => d.resetUpstreamCalls());
+  const m = () => d.upstream.demo.active.msisdn;
+
+  it('4 fields deep runs; 5 is refused with 400', async () => {
+    const four = await d.gql(
+      'query ($m: MSISDN!) { subscriber(msisdn: $m) { usage { hourlyByApp { totalBytes } } } }',
+      {
+        m: m(),
+      },
+    );
+    expect(four.status).toBe(200);
+    expect(four.errors).toBeUndefined();
+    await d.resetUpstreamCalls();
+    await refused(
+      await d.gql(`query ($m: MSISDN!) { subscriber(msisdn: $m) { ${USAGE_5} } }`, { m: m() }),
+      400,
+      /5 fields deep; at most 4/,
+      d,
+    );
   });
 
   it('a deep selection next to a line read: the whole operation is refused before any upstream call', async () => {
-    const answer = await s.gql(
-      `query ($m: MSISDN!) { subscriber(msisdn: $m) { status { code } favorites { phoneNumber } } ${deep(14)} }`,
-      { m: demo().active.msisdn },
+    const answer = await d.gql(
+      `query ($m: MSISDN!) { subscriber(msisdn: $m) { status { code } favorites { phoneNumber } } deep: subscriber(msisdn: $m) { ${USAGE_5} } }`,
+      { m: m() },
     );
-    await refused(answer, 400, /14 fields deep/);
+    await refused(answer, 400, /5 fields deep/, d);
   });
 
   it('depth hidden in fragments (spread in fragments) is counted', async () => {
-    const answer = await s.gql(
-      `query ($m: MSISDN!) {
-        subscriber(msisdn: $m) { msisdn }
-        __schema { types { ...Fields } }
-      }
-      fragment Fields on __Type { fields { type { ...Three } } }
-      fragment Three on __Type { ofType { ofType { ofType { ...Three2 } } } }
-      fragment Three2 on __Type { ofType { ofType { ofType { name } } } }`,
-      { m: demo().active.msisdn },
+    const answer = await d.gql(
+      `query ($m: MSISDN!) { subscriber(msisdn: $m) { msisdn ...Usage } }
+      fragment Usage on Subscriber { usage { ...Hourly } }
+      fragment Hourly on Usage { hourlyByApp { records { appName } } }`,
+      { m: m() },
     );
-    await refused(answer, 400, /11 fields deep/);
+    await refused(answer, 400, /5 fields deep/, d);
   });
 
   it('the depth and alias refusals carry their own codes (DEPTH_LIMIT_EXCEEDED, ALIAS_LIMIT_EXCEEDED)', async () => {
-    // 'DEPTH_LIMIT_EXCEEDED' (and :88-91 'ALIAS_LIMIT_EXCEEDED'), but Apollo wraps every validation
-    // error in its ValidationError, whose code GRAPHQL_VALIDATION_FAILED replaces it: clients can
-    // never see the limit's own code (the cost limit's COST_LIMIT_EXCEEDED, thrown from a plugin,
-    // does arrive). Expected DEPTH_LIMIT_EXCEEDED / ALIAS_LIMIT_EXCEEDED, as the source means.
-    const depth = await s.gql(`{ ${deep(11)} }`);
-    const aliases = await s.gql(`{ ${Array.from({ length: 16 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
+    // Apollo wraps every validation error in its ValidationError, whose code GRAPHQL_VALIDATION_FAILED
+    // would replace the limit's own; the error formatter restores it.
+    const depth = await d.gql(`query ($m: MSISDN!) { subscriber(msisdn: $m) { ${USAGE_5} } }`, { m: m() });
+    const aliases = await d.gql(`{ ${Array.from({ length: 16 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
     expect([codesOf(depth), codesOf(aliases)]).toEqual([['DEPTH_LIMIT_EXCEEDED'], ['ALIAS_LIMIT_EXCEEDED']]);
+  });
+
+  it('introspection is not the operation’s depth: 11 fields deep of __schema runs at the default, as tools need', async () => {
+    const eleven = await s.gql(`{ ${deep(11)} }`);
+    expect(eleven.status).toBe(200);
+    expect(eleven.errors).toBeUndefined();
+    // ... and next to the operation's own fields, introspection still does not add to their depth.
+    const mixed = await d.gql(`query ($m: MSISDN!) { subscriber(msisdn: $m) { msisdn } ${deep(12)} }`, {
+      m: m(),
+    });
+    expect(mixed.status, JSON.stringify(mixed.errors)).toBe(200);
+  });
+});
+
+// --- MAX_SELECTIONS (1000) and MAX_FRAGMENT_SPREADS (100): fragment fan-out -------------------------
+
+describe('MAX_SELECTIONS (1000) and MAX_FRAGMENT_SPREADS (100), with fragments inlined', () => {
+  it('the fan-out attack (20 fragments, each spreading the next twice) is refused with 400 SELECTION_LIMIT_EXCEEDED', async () => {
+    // Before the limits' walk was memoized, this document of 831 bytes took seconds of CPU to validate.
+    const attack = fanOut(20);
+    expect(Buffer.byteLength(attack)).toBeLessThan(1024);
+    const answer = await s.gql(attack);
+    await refused(answer, 400, /2097151 fragment spreads; at most 100/);
+    expect(codesOf(answer)).toEqual(['SELECTION_LIMIT_EXCEEDED']);
+    // The longest chain the token limit allows is refused the same way.
+    expect(codesOf(await s.gql(fanOut(90)))).toEqual(['SELECTION_LIMIT_EXCEEDED']);
+  });
+
+  it('100 spreads run; 101 are refused', async () => {
+    const spreads = (n: number) => `{ ${'...T '.repeat(n)}}\nfragment T on Query { __typename }`;
+    const hundred = await s.gql(spreads(100));
+    expect(hundred.status, JSON.stringify(hundred.errors)).toBe(200);
+    expect(hundred.data).toEqual({ __typename: 'Query' });
+    const over = await s.gql(spreads(101));
+    await refused(over, 400, /101 fragment spreads; at most 100/);
+    expect(codesOf(over)).toEqual(['SELECTION_LIMIT_EXCEEDED']);
+  });
+
+  it('1000 fields reached through fragments run; 1001 are refused', async () => {
+    // 10 spreads of a fragment of 100 fields: 1000 once inlined (+1 for the field beside them).
+    const fields = (extra: string) =>
+      `{ ${extra} ${'...H '.repeat(10)}}\nfragment H on Query { ${'__typename '.repeat(100)}}`;
+    const thousand = await s.gql(fields(''));
+    expect(thousand.status, JSON.stringify(thousand.errors)).toBe(200);
+    const over = await s.gql(fields('__typename'));
+    await refused(over, 400, /1001 fields with its fragments inlined; at most 1000/);
+    expect(codesOf(over)).toEqual(['SELECTION_LIMIT_EXCEEDED']);
+  });
+
+  it('/health/live keeps answering while a stream of fan-out documents arrives', async () => {
+    const authorization = `Bearer ${await s.token({ agent: 'fan-out-stream' })}`;
+    let sending = true;
+    const answers: number[] = [];
+    const senders = Array.from({ length: 4 }, async () => {
+      for (let i = 0; i < 25; i++) {
+        // A new text each time, so no cache of any layer can spare the work.
+        const answer = await s.gql(
+          fanOut(20).replace('FanOut', `FanOut${answers.length}`),
+          {},
+          { authorization },
+        );
+        answers.push(answer.status);
+      }
+    });
+    const probes: number[] = [];
+    const probing = (async () => {
+      while (sending) {
+        const started = performance.now();
+        const res = await fetch(`${s.url}/health/live`);
+        expect(res.status).toBe(200);
+        probes.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    await Promise.all(senders);
+    sending = false;
+    await probing;
+    expect(answers).toEqual(Array(100).fill(400));
+    expect(probes.length).toBeGreaterThan(0);
+    // A generous bound on a shared machine: before the fix, one request blocked the loop for seconds.
+    expect(Math.max(...probes)).toBeLessThan(1000);
+    await expectNoUpstream();
   });
 });
 

@@ -127,7 +127,13 @@ describe('docs/errors.md: the one table', () => {
   it('every limit code of src/graphql/limits.ts is in the doc with 400', () => {
     const codes = [...read('src/graphql/limits.ts').matchAll(/'([A-Z_]+_LIMIT_EXCEEDED)'/g)].map((m) => m[1]);
     expect(new Set(codes)).toEqual(
-      new Set(['DEPTH_LIMIT_EXCEEDED', 'ALIAS_LIMIT_EXCEEDED', 'COST_LIMIT_EXCEEDED']),
+      new Set([
+        'SELECTION_LIMIT_EXCEEDED',
+        'DEPTH_LIMIT_EXCEEDED',
+        'INTROSPECTION_LIMIT_EXCEEDED',
+        'ALIAS_LIMIT_EXCEEDED',
+        'COST_LIMIT_EXCEEDED',
+      ]),
     );
     for (const code of codes) expect(rowsOf(code as string).map((r) => r.graphql)).toEqual(['400']);
   });
