@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DevKey, loadDevKey } from '../../src/auth/keys.ts';
+import { type Raw, raw } from '../helpers/raw.ts';
 import { lineTaker } from '../helpers/sandbox.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
@@ -31,22 +32,6 @@ const sign = (claims: Record<string, unknown>, { exp = '1h' as string | number |
   return (exp === false ? jwt : jwt.setExpirationTime(exp)).sign(key.privateKey);
 };
 
-interface Raw {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: Record<string, unknown>;
-}
-async function raw(res: Response): Promise<Raw> {
-  const text = await res.text();
-  let json: Record<string, unknown> = {};
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // left empty: the test looks at text
-  }
-  return { status: res.status, headers: res.headers, text, json };
-}
 const codes = (answer: Raw) =>
   ((answer.json.errors ?? []) as { extensions?: { code?: string } }[]).map((e) => e.extensions?.code);
 
