@@ -326,7 +326,7 @@ export const LIMIT_SETTINGS = {
   authFailureMax: setting(
     'AUTH_FAILURE_LIMIT_MAX',
     300,
-    'failed authentications per client address per window; past it, tokens not yet seen valid from that address get 429 without a signature check (valid requests never count)',
+    'failed authentications per client address per window; past it, tokens not yet seen valid from that address get 429 without a signature check (valid requests, and requests with no token, never count)',
     integer(1, 1_000_000),
   ),
   authFailureWindowMs: setting(

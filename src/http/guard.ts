@@ -130,8 +130,10 @@ export function guardSurface(
 ): void {
   scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (surface.open?.(request)) return;
-    const wait = failures.retryAfter(request);
-    if (wait > 0 && !authenticator.known(request.headers.authorization)) {
+    const { authorization } = request.headers;
+    // A request without any token costs no check, and is told so (401) rather than to wait.
+    const wait = authorization ? failures.retryAfter(request) : 0;
+    if (wait > 0 && !authenticator.known(authorization)) {
       const message = `Too many failed authentications from this address; retry in ${wait} s`;
       return reply
         .code(429)
@@ -139,10 +141,10 @@ export function guardSurface(
         .send(surface.refuse(request, 429, 'RATE_LIMITED', message));
     }
     try {
-      request.principal = await authenticator.authenticate(request.headers.authorization);
+      request.principal = await authenticator.authenticate(authorization);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
-      await failures.count(request);
+      if (authorization) await failures.count(request);
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer')

@@ -302,6 +302,9 @@ describe('10. failed authentications are limited per address; valid callers are 
       f.gql('query ($m: MSISDN!) { line(msisdn: $m) { msisdn } }', { m }, { authorization });
     // Valid requests from the same address do not count, however many.
     for (let i = 0; i < 20; i++) expect((await read(f.agentAuthorization)).status).toBe(200);
+    // Requests without a token (an empty Authorization) cost no check and do not count.
+    for (let i = 0; i < 10; i++)
+      expect((await f.fetch('/graphql', { headers: { authorization: '' } })).status).toBe(401);
     const forged = `Bearer ${f.agentAuthorization.split(' ')[1]?.slice(0, -4)}AAAA`;
     for (let i = 0; i < 5; i++) expect((await read(forged)).status).toBe(401);
     const limited = await read(forged);
@@ -312,7 +315,9 @@ describe('10. failed authentications are limited per address; valid callers are 
       headers: { authorization: forged },
     });
     expect(viaRest.status).toBe(429);
-    // The caller whose token was seen valid is not locked out with the address.
+    // A request without a token is still told it needs one; the caller whose token was seen valid
+    // is not locked out with the address.
+    expect((await read('')).status).toBe(401);
     expect((await read(f.agentAuthorization)).status).toBe(200);
   });
 });
