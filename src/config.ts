@@ -218,6 +218,40 @@ export const GATEWAY_SETTINGS = {
     'http://otel-collector:4318',
   ),
   serviceName: setting('OTEL_SERVICE_NAME', 'selfcare-gateway', 'OpenTelemetry service name', text),
+  requestTimeoutMs: setting(
+    'REQUEST_TIMEOUT_MS',
+    30_000,
+    'time a client has to send a whole request, headers and body; past it, 408 and the connection is closed (slow bodies)',
+    integer(1000, 600_000),
+  ),
+  headersTimeoutMs: setting(
+    'HEADERS_TIMEOUT_MS',
+    10_000,
+    "time a client has to send a request's headers (408 after); at most REQUEST_TIMEOUT_MS",
+    integer(1000, 600_000),
+  ),
+  keepAliveTimeoutMs: setting(
+    'KEEP_ALIVE_TIMEOUT_MS',
+    72_000,
+    "how long an idle keep-alive connection stays open; above the load balancer's idle timeout (often 60 s), so the balancer closes first",
+    integer(1000, 3_600_000),
+  ),
+  connectionTimeoutMs: setting(
+    'CONNECTION_TIMEOUT_MS',
+    120_000,
+    'a connection with no traffic either way for this long is closed',
+    integer(1000, 3_600_000),
+  ),
+  trustProxy: {
+    ...setting(
+      'TRUST_PROXY',
+      null as string | null,
+      'load balancers whose X-Forwarded-For names the client (for the per-address limit of failed authentications): their addresses or CIDRs, comma-separated',
+      text,
+      '10.0.0.0/8',
+    ),
+    shown: '(none: the peer address)',
+  },
   restRouter: setting(
     'REST_ROUTER',
     true,
@@ -247,6 +281,12 @@ export const AUTH_SETTINGS = {
     '.dev-auth/jwk.json',
     'the local development key pair (made on first use)',
     text,
+  ),
+  clockSkewS: setting(
+    'AUTH_CLOCK_SKEW_S',
+    30,
+    'clock difference with the token issuer tolerated in `exp` and `nbf` (every token needs `exp` and `sub`)',
+    integer(0, 300),
   ),
   msisdnClaim: setting('AUTH_MSISDN_CLAIM', 'msisdn', "claim that names a subscriber token's own line", text),
   agentScope: setting(
@@ -321,6 +361,12 @@ export const LIMIT_SETTINGS = {
     integer(1, 1000),
   ),
   maxBodyBytes: setting('MAX_BODY_BYTES', 65_536, 'largest request body', integer(1024, 10_485_760)),
+  maxJsonDepth: setting(
+    'MAX_JSON_DEPTH',
+    32,
+    'deepest nesting of arrays and objects in a JSON request body (400 past it)',
+    integer(2, 1000),
+  ),
   rateLimit: setting(
     'RATE_LIMIT_MAX',
     300,
@@ -331,6 +377,18 @@ export const LIMIT_SETTINGS = {
     'RATE_LIMIT_WINDOW_MS',
     60_000,
     'length of the rate-limit window',
+    integer(1000, 86_400_000),
+  ),
+  authFailureMax: setting(
+    'AUTH_FAILURE_LIMIT_MAX',
+    300,
+    'failed authentications per client address per window; past it, tokens not yet seen valid from that address get 429 without a signature check (valid requests, and requests with no token, never count)',
+    integer(1, 1_000_000),
+  ),
+  authFailureWindowMs: setting(
+    'AUTH_FAILURE_LIMIT_WINDOW_MS',
+    60_000,
+    'length of the failed-authentication window',
     integer(1000, 86_400_000),
   ),
 };
@@ -416,6 +474,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (auth.jwksUrl && (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE)) {
     problems.push('AUTH_ISSUER and AUTH_AUDIENCE must be set with AUTH_JWKS_URL');
+  }
+  if (gateway.headersTimeoutMs > gateway.requestTimeoutMs) {
+    problems.push('HEADERS_TIMEOUT_MS must not be above REQUEST_TIMEOUT_MS');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { gateway, sandbox };

@@ -1,5 +1,6 @@
 // The door of every API surface (GraphQL and REST): who is calling (401 otherwise) and how often
-// (429 with Retry-After past the per-token rate limit). Each surface says its errors its own way.
+// (429 with Retry-After past the per-token rate limit, or past the per-address limit of failed
+// authentications). Each surface says its errors its own way.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthError, type Authenticator, type Principal } from '../auth/authenticate.ts';
@@ -28,7 +29,7 @@ export async function guardRoot(
   refuseFor: (request: FastifyRequest) => Refusal | null,
   /** A store shared by replicas (Redis); this process's memory without one. */
   store?: new (...args: never[]) => unknown,
-): Promise<void> {
+): Promise<FailedAuthentications> {
   app.decorateRequest('principal', null);
   // One store for the whole gateway, keyed by token subject: GraphQL and REST share the budget.
   await app.register(rateLimit, {
@@ -46,6 +47,44 @@ export async function guardRoot(
       return Object.assign(new Error(message), { statusCode: 429, body });
     },
   });
+  return failedAuthentications(app, limits);
+}
+
+/** Failed authentications per client address: counted, and the address told to wait past the limit. */
+export interface FailedAuthentications {
+  /** Seconds the request's address must wait before another token is checked, or 0. */
+  retryAfter(request: FastifyRequest): number;
+  count(request: FastifyRequest): Promise<void>;
+}
+
+/**
+ * Only failures count, so the callers of a shared address (a carrier's NAT) who send valid tokens are
+ * never limited; past the limit, only tokens not yet seen valid wait, and they cost no signature check.
+ * Counted in the rate limit's store (shared by replicas with Redis); the wait is this replica's.
+ */
+function failedAuthentications(app: FastifyInstance, limits: LimitsConfig): FailedAuthentications {
+  const limit = app.createRateLimit({
+    keyGenerator: (request) => `auth-failure:${request.ip}`,
+    max: limits.authFailureMax,
+    timeWindow: limits.authFailureWindowMs,
+    allowList: () => false,
+  });
+  const waiting = new Map<string, number>();
+  return {
+    retryAfter(request) {
+      const until = waiting.get(request.ip);
+      if (until === undefined) return 0;
+      if (until > Date.now()) return Math.ceil((until - Date.now()) / 1000);
+      waiting.delete(request.ip);
+      return 0;
+    },
+    async count(request) {
+      const counted = await limit(request).catch(() => null);
+      if (!counted || counted.isAllowed || counted.remaining > 0) return;
+      if (waiting.size >= 100_000) waiting.delete(waiting.keys().next().value as string);
+      waiting.set(request.ip, Date.now() + counted.ttl);
+    },
+  };
 }
 
 /** The code of each status the gateway refuses with before any handler runs. */
@@ -84,11 +123,26 @@ export function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | n
 }
 
 /** Requires a valid token on every request of the surface registered in `scope`. */
-export function guardSurface(scope: FastifyInstance, authenticator: Authenticator, surface: Surface): void {
+export function guardSurface(
+  scope: FastifyInstance,
+  authenticator: Authenticator,
+  failures: FailedAuthentications,
+  surface: Surface,
+): void {
   scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (surface.open?.(request)) return;
+    const { authorization } = request.headers;
+    // A request without any token costs no check, and is told so (401) rather than to wait.
+    const wait = authorization ? failures.retryAfter(request) : 0;
+    if (wait > 0 && !authenticator.known(authorization)) {
+      const message = `Too many failed authentications from this address; retry in ${wait} s`;
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .send(surface.refuse(request, 429, 'RATE_LIMITED', message));
+    }
     try {
-      request.principal = await authenticator.authenticate(request.headers.authorization);
+      request.principal = await authenticator.authenticate(authorization);
     } catch (error) {
       // The issuer's keys cannot be had: the gateway's trouble, so no 401 (apps would log users out).
       if (error instanceof AuthUnavailableError) {
@@ -98,6 +152,7 @@ export function guardSurface(scope: FastifyInstance, authenticator: Authenticato
           .send(surface.refuse(request, 503, 'AUTH_UNAVAILABLE', error.message));
       }
       if (!(error instanceof AuthError)) throw error;
+      if (authorization) await failures.count(request);
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer')

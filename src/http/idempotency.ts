@@ -1,9 +1,22 @@
 // Idempotency-Key on writes (GraphQL POSTs and REST POST, PUT, DELETE): a client's retry with the
 // same key gets the first answer again and the upstream sees the write once; the same key with
-// another request is refused. Keys are scoped by the caller, kept in memory or shared in Redis.
+// another request is refused. A key is scoped by the caller and the lines the write acts on, and
+// only a caller who may reach those lines gets a replay (others run, and are refused by the line's
+// own check). Kept in memory or shared in Redis.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { getOperationAST, parse } from 'graphql';
+import {
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  getArgumentValues,
+  getOperationAST,
+  getVariableValues,
+  Kind,
+  parse,
+  type SelectionSetNode,
+} from 'graphql';
+import { canReach } from '../graphql/lines.ts';
+import type { SubscriberRef } from '../graphql/refs.ts';
 import type { IdempotencyStore, Saved } from '../shared/stores.ts';
 import type { Refusal } from './guard.ts';
 
@@ -21,23 +34,71 @@ export interface IdempotencyOptions {
   store: IdempotencyStore;
   ttlMs: number;
   refuse: Refusal;
-  /** Whether a POST, PUT or DELETE of the surface writes (a GraphQL POST may be a query). */
-  writes?: (request: FastifyRequest) => boolean;
+  /**
+   * The lines a POST, PUT or DELETE of the surface writes to; null when it writes nothing (a GraphQL
+   * POST may be a query) or when the request is one the surface will refuse anyway.
+   */
+  lines: (request: FastifyRequest) => SubscriberRef[] | null;
 }
 
-/** A GraphQL POST writes when the operation it runs is a mutation. */
-export function isMutation(request: FastifyRequest): boolean {
-  const { query, operationName } = (request.body ?? {}) as { query?: unknown; operationName?: unknown };
-  if (typeof query !== 'string') return false;
-  try {
-    const operation = getOperationAST(
-      parse(query),
-      typeof operationName === 'string' ? operationName : undefined,
-    );
-    return operation?.operation === 'mutation';
-  } catch {
-    return false; // Apollo answers the syntax error itself
-  }
+/**
+ * The lines a GraphQL POST's mutation writes to: the `input.msisdn` (and `input.country`) of each of
+ * its fields, with variables applied as execution will apply them; null for anything but a mutation
+ * that can run.
+ */
+export function mutationLines(schema: GraphQLSchema, defaultCountry: string) {
+  const mutation = schema.getMutationType();
+  return (request: FastifyRequest): SubscriberRef[] | null => {
+    const { query, operationName, variables } = (request.body ?? {}) as Record<string, unknown>;
+    if (typeof query !== 'string' || !mutation) return null;
+    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+    try {
+      const document = parse(query);
+      const operation = getOperationAST(
+        document,
+        typeof operationName === 'string' ? operationName : undefined,
+      );
+      if (operation?.operation !== 'mutation') return null;
+      const values = getVariableValues(
+        schema,
+        operation.variableDefinitions ?? [],
+        (variables ?? {}) as Record<string, unknown>,
+      );
+      if (values.errors) return null;
+      const fragments = new Map(
+        document.definitions
+          .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+          .map((d) => [d.name.value, d]),
+      );
+      const lines: SubscriberRef[] = [];
+      const spread = new Set<string>();
+      const visit = (selections: SelectionSetNode) => {
+        for (const selection of selections.selections) {
+          if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+          else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+            const fragment = fragments.get(selection.name.value);
+            if (fragment && !spread.has(fragment.name.value)) {
+              spread.add(fragment.name.value);
+              visit(fragment.selectionSet);
+            }
+          } else {
+            const field = mutation.getFields()[selection.name.value];
+            if (!field) continue;
+            const input = getArgumentValues(field, selection, values.coerced).input as
+              | { msisdn?: unknown; country?: unknown }
+              | undefined;
+            if (typeof input?.msisdn !== 'string') continue;
+            const country = typeof input.country === 'string' ? input.country.toLowerCase() : defaultCountry;
+            lines.push({ msisdn: input.msisdn, country });
+          }
+        }
+      };
+      visit(operation.selectionSet);
+      return lines;
+    } catch {
+      return null; // Apollo answers the syntax or variable error itself
+    }
+  };
 }
 
 const fingerprintOf = (request: FastifyRequest): string =>
@@ -52,13 +113,15 @@ const fingerprintOf = (request: FastifyRequest): string =>
 
 export function idempotency(
   scope: FastifyInstance,
-  { store, ttlMs, refuse, writes }: IdempotencyOptions,
+  { store, ttlMs, refuse, lines: linesOf }: IdempotencyOptions,
 ): void {
   scope.decorateRequest('idempotencyKey', null);
 
   scope.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers[IDEMPOTENCY_HEADER];
-    if (header === undefined || !WRITES.has(request.method) || (writes && !writes(request))) return;
+    if (header === undefined || !WRITES.has(request.method)) return;
+    const lines = linesOf(request);
+    if (lines === null) return;
     const value = Array.isArray(header) ? header[0] : header;
     if (!value || !KEY_PATTERN.test(value)) {
       return reply
@@ -72,7 +135,12 @@ export function idempotency(
           ),
         );
     }
-    const key = `idem:${request.principal?.subject ?? 'anonymous'}:${value}`;
+    const { principal } = request;
+    // A caller who may not reach a line gets no replay, nor a claim: the write runs and the line's
+    // own check refuses it, as it would without a key.
+    if (!principal || !lines.every((line) => canReach(principal, line))) return;
+    const where = lines.map((line) => `${line.country}/${line.msisdn}`).sort();
+    const key = `idem:${principal.subject}:${where.join(',')}:${value}`;
     const fingerprint = fingerprintOf(request);
     const existing = await store.claim(key, { state: 'pending', fingerprint }, ttlMs);
     if (!existing) {

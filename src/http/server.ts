@@ -19,15 +19,17 @@ import { formatError } from '../graphql/errors.ts';
 import { limitRules, operationLimits } from '../graphql/limits.ts';
 import { createSchema } from '../graphql/schema.ts';
 import { restDocs } from '../rest/docs.ts';
-import { restRefusal, restRouter } from '../rest/router.ts';
+import { restLines, restRefusal, restRouter } from '../rest/router.ts';
 import type { SharedState } from '../shared/redis.ts';
 import { memoryIdempotency, sharedIdempotency, sharedRateLimitStore } from '../shared/stores.ts';
 import { BoundedMap } from '../upstream/cache.ts';
 import { createUpstreamClient } from '../upstream/client.ts';
+import { persistedQueryHashes } from './apq.ts';
 import { type Context, correlationIdOf, createContext } from './context.ts';
 import { answerThrown, guardRoot, guardSurface, type Refusal } from './guard.ts';
 import { registerHealth } from './health.ts';
-import { idempotency, isMutation } from './idempotency.ts';
+import { idempotency, mutationLines } from './idempotency.ts';
+import { boundedJson } from './json.ts';
 import { loggerOptions } from './logging.ts';
 import { Metrics } from './metrics.ts';
 import { graphqlMetrics, knownOperationNames, observeRequests } from './observability.ts';
@@ -109,7 +111,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger: loggerOptions(config.logLevel),
     bodyLimit: config.limits.maxBodyBytes,
     genReqId: (request) => correlationIdOf(request.headers['x-correlation-id']),
+    // A client that sends its request too slowly (a slowloris) gets 408 and is cut off; Node checks
+    // open requests every quarter of the shorter timeout (30 s at most, its default).
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: config.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.headersTimeoutMs / 4)),
+    },
+    trustProxy: config.trustProxy ?? false,
   });
+  boundedJson(app, config.limits.maxJsonDepth);
   const refuseFor = (request: FastifyRequest): Refusal | null => {
     const path = request.url.split('?')[0] ?? '';
     if (path === GRAPHQL_PATH) return graphqlRefusal;
@@ -125,7 +138,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const refuse = refuseFor(request);
     return refuse === graphqlRefusal ? 'graphql' : refuse === restRefusal ? 'rest' : null;
   });
-  await guardRoot(app, config.limits, refuseFor, shared && sharedRateLimitStore(shared));
+  const failures = await guardRoot(app, config.limits, refuseFor, shared && sharedRateLimitStore(shared));
   app.setErrorHandler(answerThrown(refuseFor, config.limits.maxBodyBytes));
   registerHealth(app, {
     probeUrl: options.upstreamUrl.replace('{country}', config.defaultCountry),
@@ -155,8 +168,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         },
         headers: options.demo?.token ? { authorization: `Bearer ${options.demo.token}` } : {},
       });
+  const schema = createSchema();
   const apollo = new ApolloServer<Context>({
-    schema: createSchema(),
+    schema,
     formatError: formatError(config.production),
     // Signals are the process's business (src/shutdown.ts), not the library's.
     stopOnTerminationSignals: false,
@@ -195,11 +209,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ttlMs: config.idempotencyTtlMs,
   };
   await app.register(async (scope) => {
-    guardSurface(scope, authenticator, { open: isLandingPage, refuse: graphqlRefusal });
+    guardSurface(scope, authenticator, failures, { open: isLandingPage, refuse: graphqlRefusal });
+    scope.addHook('preHandler', persistedQueryHashes(graphqlRefusal));
     if (config.trustedDocuments) {
       scope.addHook('preHandler', trustedOnly(loadTrustedDocuments(config.trustedDocuments), graphqlRefusal));
     }
-    idempotency(scope, { ...writes, refuse: graphqlRefusal, writes: isMutation });
+    idempotency(scope, {
+      ...writes,
+      refuse: graphqlRefusal,
+      lines: mutationLines(schema, config.defaultCountry),
+    });
     await scope.register(fastifyApollo(apollo), {
       path: GRAPHQL_PATH,
       context: async (request) => context(request),
@@ -207,8 +226,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   if (config.restRouter) {
     await app.register(async (scope) => {
-      guardSurface(scope, authenticator, { refuse: restRefusal });
-      idempotency(scope, { ...writes, refuse: restRefusal });
+      guardSurface(scope, authenticator, failures, { refuse: restRefusal });
+      idempotency(scope, { ...writes, refuse: restRefusal, lines: restLines });
       await restRouter(scope, { apollo, context });
     });
     await restDocs(app, config.production ? undefined : options.demo?.token);

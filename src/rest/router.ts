@@ -2,10 +2,18 @@
 // GraphQL operation through the same schema and context as /graphql (no second way upstream).
 import type { ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, errorBodyFor } from '../contract/errors.ts';
+import { ApiError, badRequest, errorBodyFor } from '../contract/errors.ts';
 import { type ContractOperation, validateResponse } from '../contract/openapi.ts';
-import { BASE_PATH, checkBody, checkParams, errorSchemaAt, matchOperation } from '../contract/requests.ts';
+import {
+  BASE_PATH,
+  checkBody,
+  checkParams,
+  errorSchemaAt,
+  type Matched,
+  matchOperation,
+} from '../contract/requests.ts';
 import { codeOfUpstream, type ErrorCode, HTTP_STATUS } from '../graphql/errors.ts';
+import type { SubscriberRef } from '../graphql/refs.ts';
 import type { Context } from '../http/context.ts';
 import type { UpstreamError } from '../upstream/errors.ts';
 import { routes } from './routes.ts';
@@ -45,6 +53,10 @@ export async function restRouter(
       const { op } = matched;
       request.report.operation = op.operationId;
       const params = checkParams(matched, request.query as Record<string, unknown>);
+      const line = lineInPath(matched);
+      if (!queryAgrees(request.query as Record<string, unknown>, line.msisdn)) {
+        throw badRequest(`The line in the query differs from the line in the path (${line.msisdn})`);
+      }
       const body = op.validateBody
         ? checkBody(
             op,
@@ -55,7 +67,7 @@ export async function restRouter(
       const route = routes[op.operationId];
       const contextValue = context(request);
       const variables = route.variables({
-        msisdn: String(params.MSISDN ?? params.msisdn),
+        msisdn: line.msisdn,
         country: matched.country.toUpperCase(),
         params,
         body,
@@ -75,6 +87,35 @@ export async function restRouter(
 }
 
 const pathOf = (request: FastifyRequest) => request.url.split('?')[0] as string;
+
+const isLineParam = (name: string) => name.toLowerCase() === 'msisdn';
+
+/** The line a route acts on: the one in its path, and only that one. */
+function lineInPath({ op, country, values }: Matched): SubscriberRef {
+  const raw = values[op.pathParams.findIndex(isLineParam)] ?? '';
+  let msisdn = raw;
+  try {
+    msisdn = decodeURIComponent(raw);
+  } catch {
+    // left raw: the contract's parameter check refuses it
+  }
+  return { msisdn, country };
+}
+
+/** Whether every MSISDN in the query (any spelling) names the path's line: no query can redirect a route. */
+const queryAgrees = (query: Record<string, unknown>, msisdn: string) =>
+  Object.entries(query).every(
+    ([name, value]) => !isLineParam(name) || [value].flat().every((v) => v === msisdn),
+  );
+
+/** The line a REST write acts on, for its Idempotency-Key; null for a path no route serves. */
+export function restLines(request: FastifyRequest): SubscriberRef[] | null {
+  try {
+    return [lineInPath(matchOperation(request.method, pathOf(request)))];
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The answer to a failed route: the upstream's own status and error body when the upstream refused

@@ -3,6 +3,7 @@
 // another request is 422; while the first is still running, 409 with Retry-After; a malformed key is
 // 400; keys are scoped by the token's subject. Checked against the sandbox's rows and call counts.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Raw, raw } from '../helpers/raw.ts';
 import { lineTaker, plainLine } from '../helpers/sandbox.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
@@ -38,23 +39,6 @@ const favoritesOf = (msisdn: string): string[] =>
 const simStatus = (msisdn: string) =>
   (db().prepare('SELECT sim_status FROM subscribers WHERE msisdn = ?').get(msisdn) as { sim_status: string })
     .sim_status;
-
-interface Raw {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: Record<string, unknown>;
-}
-async function raw(res: Response): Promise<Raw> {
-  const text = await res.text();
-  let json: Record<string, unknown> = {};
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // left empty: the test looks at text
-  }
-  return { status: res.status, headers: res.headers, text, json };
-}
 
 const PURCHASE = `mutation Buy($m: MSISDN!, $o: ID!) {
   purchaseOffer(input: { msisdn: $m, offerId: $o }) { response message subscriber { msisdn } }

@@ -61,8 +61,11 @@ describe('the defaults of the limits', () => {
       maxCost: 100,
       maxSubscribers: 20,
       maxBodyBytes: 65_536,
+      maxJsonDepth: 32,
       rateLimit: 300,
       rateLimitWindowMs: 60_000,
+      authFailureMax: 300,
+      authFailureWindowMs: 60_000,
     });
     expect(Object.fromEntries(Object.entries(LIMIT_SETTINGS).map(([k, v]) => [k, v.env]))).toEqual({
       maxDepth: 'MAX_DEPTH',
@@ -73,8 +76,11 @@ describe('the defaults of the limits', () => {
       maxCost: 'MAX_COST',
       maxSubscribers: 'MAX_SUBSCRIBERS',
       maxBodyBytes: 'MAX_BODY_BYTES',
+      maxJsonDepth: 'MAX_JSON_DEPTH',
       rateLimit: 'RATE_LIMIT_MAX',
       rateLimitWindowMs: 'RATE_LIMIT_WINDOW_MS',
+      authFailureMax: 'AUTH_FAILURE_LIMIT_MAX',
+      authFailureWindowMs: 'AUTH_FAILURE_LIMIT_WINDOW_MS',
     });
     expect(s.config.limits).toEqual(defaults);
   });

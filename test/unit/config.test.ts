@@ -51,4 +51,14 @@ describe('config', () => {
       expect(problems.join('\n')).toMatch(/SANDBOX_LATENCY_MS=1.5/);
     }
   });
+
+  it('reads the request timeouts, and refuses a header timeout above the request timeout', () => {
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '5000' }).gateway).toMatchObject({
+      requestTimeoutMs: 5000,
+      headersTimeoutMs: 5000,
+    });
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '6000' })).toThrow(
+      /HEADERS_TIMEOUT_MS must not be above REQUEST_TIMEOUT_MS/,
+    );
+  });
 });
