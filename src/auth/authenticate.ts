@@ -40,7 +40,8 @@ export async function createAuthenticator(
   auth: AuthConfig,
   observer?: JwksOptions['observer'],
 ): Promise<Authenticator> {
-  if (auth.disabled) return {
+  if (auth.disabled)
+    return {
       authenticate: async () => NOBODY,
       identityProvider: async () => 'disabled',
       known: () => true,
