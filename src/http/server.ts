@@ -25,6 +25,7 @@ import { memoryIdempotency, sharedIdempotency, sharedRateLimitStore } from '../s
 import { BoundedMap } from '../upstream/cache.ts';
 import { createUpstreamClient } from '../upstream/client.ts';
 import { type Context, correlationIdOf, createContext } from './context.ts';
+import { registerCors } from './cors.ts';
 import { answerThrown, guardRoot, guardSurface, type Refusal } from './guard.ts';
 import { registerHealth } from './health.ts';
 import { idempotency, isMutation } from './idempotency.ts';
@@ -124,6 +125,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const refuse = refuseFor(request);
     return refuse === graphqlRefusal ? 'graphql' : refuse === restRefusal ? 'rest' : null;
   });
+  await registerCors(app, config);
   await guardRoot(app, config.limits, refuseFor, shared && sharedRateLimitStore(shared));
   app.setErrorHandler(answerThrown(refuseFor, config.limits.maxBodyBytes));
   registerHealth(app, {

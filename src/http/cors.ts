@@ -1,0 +1,48 @@
+// CORS: which web apps on other origins may call /graphql and the REST paths from a browser
+// (CORS_ORIGINS), what they may send and which answer headers their code may read. Registered on the
+// root before the guard, so a preflight (which carries no token) is answered in onRequest, before
+// authentication and the rate limit; an origin off the list gets no CORS header at all.
+import cors from '@fastify/cors';
+import type { FastifyInstance } from 'fastify';
+import { type GatewayConfig, LOCAL_ORIGINS } from '../config.ts';
+
+/** Request headers a web app may send: the token, JSON, Apollo's and the gateway's own headers. */
+export const ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'accept',
+  // Apollo Client and its CSRF prevention (a preflighted header lets a GET through)
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'x-apollo-operation-id',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'idempotency-key',
+  'x-correlation-id',
+];
+
+/** Answer headers a web app's code may read (besides the CORS-safelisted ones). */
+export const EXPOSED_HEADERS = [
+  'x-correlation-id',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'retry-after',
+  'idempotent-replayed',
+];
+
+export async function registerCors(
+  app: FastifyInstance,
+  config: Pick<GatewayConfig, 'corsOrigins' | 'production'>,
+): Promise<void> {
+  const origins = config.corsOrigins ?? (config.production ? [] : LOCAL_ORIGINS);
+  await app.register(cors, {
+    // false (no CORS headers, preflight not answered) for an origin off the list or no origin at all
+    origin: (origin, callback) =>
+      callback(null, origin !== undefined && origins.some((pattern) => pattern.test(origin))),
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ALLOWED_HEADERS,
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
+}
