@@ -134,9 +134,10 @@ describe.skipIf(skipReason)('a web app on another origin, in headless Chromium',
       input: { msisdn, phoneNumber: '50433336666' },
     });
     expect(removed.status).toBe(200);
-    const left = (
-      removed.body.data?.removeFavorite as { subscriber: { favorites: { phoneNumber: string }[] } }
-    ).subscriber.favorites;
+    const { removeFavorite } = removed.body.data as {
+      removeFavorite: { subscriber: { favorites: { phoneNumber: string }[] } };
+    };
+    const left = removeFavorite.subscriber.favorites;
     expect(left.map((f) => f.phoneNumber)).not.toContain('50433336666');
 
     const rest = await call(page, {

@@ -86,6 +86,19 @@ async function favoriteRoundTrip(client: ApolloClient, msisdn: string) {
   );
 }
 
+describe('the README setup', () => {
+  it('is printed in the README as kit/apollo-client.ts has it', () => {
+    const read = (path: string) => readFileSync(join(import.meta.dirname, '../..', path), 'utf8');
+    const snippet = read('kit/apollo-client.ts').split('// README:start\n')[1]?.split('// README:end')[0];
+    const section = read('README.md')
+      .split(/^## /m)
+      .find((part) => part.startsWith('Connecting a web app'));
+    const printed = /```ts\n([\s\S]*?)\n\s*```/.exec(section ?? '')?.[1];
+    expect(snippet).toBeTruthy();
+    expect(`${printed?.replace(/^ {3}/gm, '')}\n`).toBe(snippet);
+  });
+});
+
 describe('APQ (TRUSTED_DOCUMENTS off): the README setup', () => {
   let s: Stack;
   beforeAll(async () => {
