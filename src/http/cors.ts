@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { type GatewayConfig, LOCAL_ORIGINS } from '../config.ts';
 
 /** Request headers a web app may send: the token, JSON, Apollo's and the gateway's own headers. */
-export const ALLOWED_HEADERS = [
+const ALLOWED_HEADERS = [
   'authorization',
   'content-type',
   'accept',
@@ -22,7 +22,7 @@ export const ALLOWED_HEADERS = [
 ];
 
 /** Answer headers a web app's code may read (besides the CORS-safelisted ones). */
-export const EXPOSED_HEADERS = [
+const EXPOSED_HEADERS = [
   'x-correlation-id',
   'x-ratelimit-limit',
   'x-ratelimit-remaining',

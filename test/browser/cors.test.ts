@@ -2,12 +2,11 @@
 // gateway at http://localhost:<B> with fetch, as a frontend would (a token, JSON, preflights): it
 // gets the dashboard, adds and removes a favorite, reads a REST path and the headers the gateway
 // exposes. The same page served from an origin off CORS_ORIGINS is refused by the browser (fetch
-// rejects), and nothing reaches the upstream. Chromium is Debian's, driven by playwright-core.
-import { existsSync } from 'node:fs';
+// rejects), and nothing reaches the upstream. Chromium is Debian's (test/helpers/chromium.ts).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { print } from 'graphql';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AddFavoriteDocument,
@@ -15,31 +14,14 @@ import {
   RemoveFavoriteDocument,
 } from '../../kit/__generated__/graphql.ts';
 import { originPatterns } from '../../src/config.ts';
+import { launchChromium, chromiumSkipReason as skipReason } from '../helpers/chromium.ts';
 import { plainLine } from '../helpers/sandbox.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** In CI a missing browser is a failure (.ci/run installs it); elsewhere the suite is skipped. */
-const skipReason =
-  existsSync(CHROMIUM) || process.env.CI
-    ? ''
-    : `${CHROMIUM} is missing (install it with .ci/install-system-packages)`;
 if (skipReason) console.warn(`CORS browser test skipped: ${skipReason}`);
 
 /** A site off the list, served by the same page server (the browser resolves it to 127.0.0.1). */
 const FOREIGN_HOST = 'foreign-app.test';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  `--host-resolver-rules=MAP ${FOREIGN_HOST} 127.0.0.1`,
-];
 
 interface Call {
   url: string;
@@ -83,9 +65,6 @@ describe.skipIf(skipReason)('a web app on another origin, in headless Chromium',
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: CI installs it with .ci/install-system-packages`);
-    }
     pages = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><title>web app</title><p>A web app on its own origin</p>');
@@ -94,7 +73,7 @@ describe.skipIf(skipReason)('a web app on another origin, in headless Chromium',
     pagePort = (pages.address() as AddressInfo).port;
     s = await startStack({ config: { corsOrigins: originPatterns(`http://127.0.0.1:${pagePort}`) } });
     gateway = `http://localhost:${new URL(s.url).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium([FOREIGN_HOST]);
     page = await browser.newPage();
   });
 

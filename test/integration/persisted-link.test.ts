@@ -99,18 +99,24 @@ describe('the README setup', () => {
   });
 });
 
-describe('APQ (TRUSTED_DOCUMENTS off): the README setup', () => {
+describe.each([
+  ['APQ (TRUSTED_DOCUMENTS off)', null],
+  ['trusted documents (TRUSTED_DOCUMENTS = the kit manifest)', MANIFEST],
+])('%s: the README setup', (_mode, trustedDocuments) => {
   let s: Stack;
   beforeAll(async () => {
-    s = await startStack();
+    s = await startStack({ config: { trustedDocuments } });
   });
   afterAll(() => s.close());
 
-  it('sends the hash, then the text once PersistedQueryNotFound; a second client the hash alone', async () => {
+  it('sends the hash, the text once PersistedQueryNotFound (answered), and later the hash alone', async () => {
     const { msisdn } = s.upstream.demo.active;
     const token = await s.token({ msisdn });
     const data = await dashboard(createClient(`${s.url}/graphql`, token), msisdn);
+    // The kit's documents select __typename everywhere: the cache normalizes what it can.
     expect(data?.subscriber?.__typename).toBe('Subscriber');
+    expect(data?.subscriber?.status?.__typename).toBe('LineStatus');
+    expect(data?.subscriber?.usage.percentageByApp?.records[0]?.__typename).toBe('AppUsageShare');
     const [first, retry] = sent();
     expect(sent()).toHaveLength(2);
     expect(first).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), query: false });
@@ -127,36 +133,12 @@ describe('APQ (TRUSTED_DOCUMENTS off): the README setup', () => {
   });
 });
 
-describe('trusted documents (TRUSTED_DOCUMENTS = the kit manifest)', () => {
+describe("trusted documents: the manifest's ids, and a document off the list", () => {
   let s: Stack;
   beforeAll(async () => {
     s = await startStack({ config: { trustedDocuments: MANIFEST } });
   });
   afterAll(() => s.close());
-
-  it('the README setup: the fallback to the text is answered, and the hash alone works after', async () => {
-    const { msisdn } = s.upstream.demo.active;
-    const token = await s.token({ msisdn });
-    const client = createClient(`${s.url}/graphql`, token);
-    const data = await dashboard(client, msisdn);
-    // The kit's documents select __typename everywhere: the cache normalizes what it can.
-    expect(data?.subscriber?.__typename).toBe('Subscriber');
-    expect(data?.subscriber?.status?.__typename).toBe('LineStatus');
-    expect(data?.subscriber?.usage.percentageByApp?.records[0]?.__typename).toBe('AppUsageShare');
-    const [first, retry] = sent();
-    expect(sent()).toHaveLength(2);
-    expect(first).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), query: false });
-    expect(retry).toEqual({ hash: first?.hash, query: true });
-
-    fetchSpy.mockClear();
-    await dashboard(createClient(`${s.url}/graphql`, token), msisdn);
-    expect(sent()).toEqual([{ hash: first?.hash, query: false }]);
-  });
-
-  it('the README setup runs mutations', async () => {
-    const msisdn = plainLine(s.upstream.sandbox, 'hn', 1);
-    await favoriteRoundTrip(createClient(`${s.url}/graphql`, await s.token({ msisdn })), msisdn);
-  });
 
   it("with the manifest's ids as hashes: one request each, answered with __typename", async () => {
     const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../..', MANIFEST), 'utf8'));
