@@ -78,13 +78,7 @@ export function trustedOnly(documents: TrustedDocuments, refuse: Refusal) {
     if (typeof body.query !== 'string' && id !== undefined) {
       const text = documents.byId(id);
       if (text !== undefined) {
-        body.query = text;
-        delete body.documentId;
-        // Found here: Apollo's own APQ need not check the hash again (a manifest id has a prefix).
-        if (hash !== undefined) {
-          const { persistedQuery: _, ...rest } = extensions as Record<string, unknown>;
-          body.extensions = typeof body.extensions === 'string' ? JSON.stringify(rest) : rest;
-        }
+        runText(request, body, text, extensions);
         return;
       }
       // What Apollo Server answers for an unknown APQ hash: the client's link then sends the text.
@@ -110,6 +104,27 @@ export function trustedOnly(documents: TrustedDocuments, refuse: Refusal) {
         ),
       );
   };
+}
+
+/**
+ * Puts a trusted text in place of its id where Apollo reads the request: the body of a POST, the URL
+ * of a GET (the integration reads the raw query string, not Fastify's parsed one). Without the
+ * persisted-query extension: found here, Apollo's own APQ need not check the hash again (a manifest
+ * id has a `sha256:` prefix it would not match).
+ */
+function runText(request: FastifyRequest, body: Record<string, unknown>, text: string, extensions: unknown) {
+  const { persistedQuery: _, ...rest } = (extensions ?? {}) as Record<string, unknown>;
+  if (request.method === 'GET') {
+    const url = new URL(request.raw.url ?? '/', 'http://gateway.invalid');
+    url.searchParams.set('query', text);
+    url.searchParams.set('extensions', JSON.stringify(rest));
+    url.searchParams.delete('documentId');
+    request.raw.url = `${url.pathname}${url.search}`;
+    return;
+  }
+  body.query = text;
+  body.extensions = rest;
+  delete body.documentId;
 }
 
 function safeJson(text: string): unknown {
