@@ -3,7 +3,7 @@
 // root before the guard, so a preflight (which carries no token) is answered in onRequest, before
 // authentication and the rate limit; an origin off the list gets no CORS header at all.
 import cors from '@fastify/cors';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type GatewayConfig, LOCAL_ORIGINS } from '../config.ts';
 
 /** Request headers a web app may send: the token, JSON, Apollo's and the gateway's own headers. */
@@ -34,15 +34,21 @@ const EXPOSED_HEADERS = [
 export async function registerCors(
   app: FastifyInstance,
   config: Pick<GatewayConfig, 'corsOrigins' | 'production'>,
+  /** The API surfaces' requests: only they get CORS (not /metrics, /health, /docs). */
+  isApi: (request: FastifyRequest) => boolean,
 ): Promise<void> {
   const origins = config.corsOrigins ?? (config.production ? [] : LOCAL_ORIGINS);
+  const allowed = (origin: string | undefined) =>
+    origin !== undefined && origins.some((pattern) => pattern.test(origin));
   await app.register(cors, {
-    // false (no CORS headers, preflight not answered) for an origin off the list or no origin at all
-    origin: (origin, callback) =>
-      callback(null, origin !== undefined && origins.some((pattern) => pattern.test(origin))),
-    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ALLOWED_HEADERS,
-    exposedHeaders: EXPOSED_HEADERS,
-    maxAge: 600,
+    // origin false (no CORS header, preflight not answered): off the API, off the list, or no origin
+    delegator: (request, callback) =>
+      callback(null, {
+        origin: isApi(request) && allowed(request.headers.origin),
+        methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        allowedHeaders: ALLOWED_HEADERS,
+        exposedHeaders: EXPOSED_HEADERS,
+        maxAge: 600,
+      }),
   });
 }

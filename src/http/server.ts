@@ -125,7 +125,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const refuse = refuseFor(request);
     return refuse === graphqlRefusal ? 'graphql' : refuse === restRefusal ? 'rest' : null;
   });
-  await registerCors(app, config);
+  await registerCors(app, config, (request) => refuseFor(request) !== null);
   await guardRoot(app, config.limits, refuseFor, shared && sharedRateLimitStore(shared));
   app.setErrorHandler(answerThrown(refuseFor, config.limits.maxBodyBytes));
   registerHealth(app, {

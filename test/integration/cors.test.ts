@@ -127,6 +127,15 @@ describe('CORS with the development default (localhost, 127.0.0.1 and [::1] on a
     }
   });
 
+  it('gives CORS to the API surfaces only: not to /metrics, /health or /docs', async () => {
+    for (const path of ['/metrics', '/health/live', '/docs/']) {
+      const res = await fetch(s.url + path, { headers: { origin: APP } });
+      expect(res.status, path).toBeLessThan(400);
+      expect(corsOf(res).allowOrigin, path).toBeNull();
+      expect(corsOf(await preflight(s, path, APP, 'GET')).allowOrigin, path).toBeNull();
+    }
+  });
+
   it("keeps Apollo's CSRF prevention: an allowed origin's form-like POST or plain GET is refused", async () => {
     const authorization = `Bearer ${await s.token({ agent: 'cors-csrf' })}`;
     const csrf = [
