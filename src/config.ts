@@ -112,9 +112,12 @@ function originPattern(entry: string): RegExp {
   return new RegExp(`^${protocol}//${labels}${exact.replace(/[.[\]]/g, '\\$&')}${anyPort}$`);
 }
 
-/** Origins allowed outside production when CORS_ORIGINS is unset: a dev server on this machine. */
-export const LOCAL_ORIGINS = originPatterns(
-  'http://localhost:*, https://localhost:*, http://127.0.0.1:*, https://127.0.0.1:*, http://[::1]:*',
+/**
+ * Origins allowed outside production when CORS_ORIGINS is unset: a dev server on this machine, and
+ * Apollo Sandbox at its hosted address (the one embedded at /graphql is the gateway's own origin).
+ */
+export const DEVELOPMENT_ORIGINS = originPatterns(
+  'http://localhost:*, https://localhost:*, http://127.0.0.1:*, https://127.0.0.1:*, http://[::1]:*, https://studio.apollographql.com',
 );
 
 export const GATEWAY_SETTINGS = {
@@ -253,7 +256,8 @@ export const GATEWAY_SETTINGS = {
       originPatterns,
       'https://app.example.com, https://*.preview.example.com',
     ),
-    shown: '(unset): localhost, 127.0.0.1 and [::1] on any port outside production; none in production',
+    shown:
+      '(unset): localhost, 127.0.0.1 and [::1] on any port, and https://studio.apollographql.com, outside production; none in production',
   },
   otlpEndpoint: setting(
     'OTEL_EXPORTER_OTLP_ENDPOINT',

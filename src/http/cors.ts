@@ -4,7 +4,7 @@
 // authentication and the rate limit; an origin off the list gets no CORS header at all.
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type GatewayConfig, LOCAL_ORIGINS } from '../config.ts';
+import { DEVELOPMENT_ORIGINS, type GatewayConfig } from '../config.ts';
 
 /** Request headers a web app may send: the token, JSON, Apollo's and the gateway's own headers. */
 const ALLOWED_HEADERS = [
@@ -37,7 +37,7 @@ export async function registerCors(
   /** The API surfaces' requests: only they get CORS (not /metrics, /health, /docs). */
   isApi: (request: FastifyRequest) => boolean,
 ): Promise<void> {
-  const origins = config.corsOrigins ?? (config.production ? [] : LOCAL_ORIGINS);
+  const origins = config.corsOrigins ?? (config.production ? [] : DEVELOPMENT_ORIGINS);
   const allowed = (origin: string | undefined) =>
     origin !== undefined && origins.some((pattern) => pattern.test(origin));
   await app.register(cors, {

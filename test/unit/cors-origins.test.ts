@@ -1,13 +1,13 @@
 // CORS_ORIGINS: the syntax of src/config.ts (exact origins, `*` as leftmost labels or port, /regex/),
 // which origins each entry lets in, and a clear message for an entry that is none of them.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, LOCAL_ORIGINS, loadConfig } from '../../src/config.ts';
+import { ConfigError, DEVELOPMENT_ORIGINS, loadConfig } from '../../src/config.ts';
 
 const allows = (patterns: RegExp[], origin: string) => patterns.some((pattern) => pattern.test(origin));
 const parse = (raw: string) => loadConfig({ CORS_ORIGINS: raw }).gateway.corsOrigins ?? [];
 
 describe('CORS_ORIGINS', () => {
-  it('is unset by default: the gateway then allows local origins outside production only', () => {
+  it('is unset by default: the gateway then allows local origins and the hosted Apollo Sandbox outside production only', () => {
     expect(loadConfig({}).gateway.corsOrigins).toBeNull();
     for (const origin of [
       'http://localhost:5173',
@@ -15,13 +15,13 @@ describe('CORS_ORIGINS', () => {
       'https://127.0.0.1:8443',
       'http://[::1]:3000',
     ])
-      expect(allows(LOCAL_ORIGINS, origin), origin).toBe(true);
+      expect(allows(DEVELOPMENT_ORIGINS, origin), origin).toBe(true);
     for (const origin of [
       'http://localhost.evil.example',
       'http://127.0.0.1.evil.example:80',
       'https://example.com',
     ])
-      expect(allows(LOCAL_ORIGINS, origin), origin).toBe(false);
+      expect(allows(DEVELOPMENT_ORIGINS, origin), origin).toBe(false);
   });
 
   it('matches exact origins as browsers serialize them (lower case, no default port)', () => {
