@@ -31,7 +31,7 @@ export interface TrustedDocuments {
 /**
  * A document as the kit hashed it: fields and arguments sorted, layout gone, and without `__typename`
  * selections, which cost nothing and which clients add as their caches need (the kit's documents
- * select it everywhere; Apollo Client adds it but at the root).
+ * select it everywhere; Apollo Client adds it everywhere but at the root).
  */
 const canonical = (text: string): string | null => {
   try {
