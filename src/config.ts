@@ -73,6 +73,53 @@ const upstreamUrl = (raw: string) => {
   return raw.replace(/\/+$/, '');
 };
 
+/**
+ * CORS_ORIGINS: web origins allowed to call from a browser, separated by commas. Each is an exact
+ * origin (`https://app.example.com`), an origin with `*` as its leftmost labels (`https://*.example.com`,
+ * one or more labels) and/or as its port (`http://localhost:*`, any port or none), or a regular
+ * expression between slashes (`/^https:\/\/pr-\d+\.example\.com$/`) that must match the whole origin.
+ */
+export function originPatterns(raw: string): RegExp[] {
+  const patterns: RegExp[] = [];
+  const entry = /\s*(\/(?:[^/\\]|\\.)+\/|[^,\s]+)\s*(?:,|$)/y;
+  while (entry.lastIndex < raw.length) {
+    const found = entry.exec(raw)?.[1];
+    if (found === undefined) throw 'expected origins separated by commas';
+    patterns.push(originPattern(found));
+  }
+  return patterns;
+}
+
+const ORIGIN = /^(https?):\/\/(\*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::(\d{1,5}|\*))?$/i;
+
+function originPattern(entry: string): RegExp {
+  if (entry.startsWith('/')) {
+    try {
+      return new RegExp(`^(?:${entry.slice(1, -1)})$`);
+    } catch (error) {
+      throw `${entry} is not a regular expression: ${(error as Error).message}`;
+    }
+  }
+  const [, scheme, anySubdomain, host, port] = ORIGIN.exec(entry) ?? [];
+  const fixedPort = port && port !== '*' ? `:${port}` : '';
+  if (!scheme || !host || !URL.canParse(`${scheme}://${host}${fixedPort}`)) {
+    throw `${entry} is not an origin (scheme://host[:port], with * only as the leftmost labels or the port)`;
+  }
+  // Browsers send an origin serialized: in lower case, without the scheme's default port.
+  const { protocol, host: exact } = new URL(`${scheme}://${host}${fixedPort}`);
+  const labels = anySubdomain ? '(?:[a-z0-9-]+\\.)+' : '';
+  const anyPort = port === '*' ? '(?::\\d{1,5})?' : '';
+  return new RegExp(`^${protocol}//${labels}${exact.replace(/[.[\]]/g, '\\$&')}${anyPort}$`);
+}
+
+/**
+ * Origins allowed outside production when CORS_ORIGINS is unset: a dev server on this machine, and
+ * Apollo Sandbox at its hosted address (the one embedded at /graphql is the gateway's own origin).
+ */
+export const DEVELOPMENT_ORIGINS = originPatterns(
+  'http://localhost:*, https://localhost:*, http://127.0.0.1:*, https://127.0.0.1:*, http://[::1]:*, https://studio.apollographql.com',
+);
+
 export const GATEWAY_SETTINGS = {
   port: setting('PORT', 4000, 'port of the gateway', integer(0, 65535)),
   host: setting('HOST', '0.0.0.0', 'address the gateway listens on', text),
@@ -210,6 +257,17 @@ export const GATEWAY_SETTINGS = {
     text,
     'kit/__generated__/persisted-documents.json',
   ),
+  corsOrigins: {
+    ...setting(
+      'CORS_ORIGINS',
+      null as RegExp[] | null,
+      'web origins a browser may call /graphql and the REST paths from, separated by commas: exact (`https://app.example.com`), `*` as leftmost labels or port (`https://*.example.com`, `http://localhost:*`), or a `/regular expression/` matching the whole origin',
+      originPatterns,
+      'https://app.example.com, https://*.preview.example.com',
+    ),
+    shown:
+      '(unset): localhost, 127.0.0.1 and [::1] on any port, and https://studio.apollographql.com, outside production; none in production',
+  },
   otlpEndpoint: setting(
     'OTEL_EXPORTER_OTLP_ENDPOINT',
     null as string | null,

@@ -26,6 +26,7 @@ import { BoundedMap } from '../upstream/cache.ts';
 import { createUpstreamClient } from '../upstream/client.ts';
 import { persistedQueryHashes } from './apq.ts';
 import { type Context, correlationIdOf, createContext } from './context.ts';
+import { registerCors } from './cors.ts';
 import { answerThrown, guardRoot, guardSurface, type Refusal } from './guard.ts';
 import { registerHealth } from './health.ts';
 import { idempotency, mutationLines } from './idempotency.ts';
@@ -138,6 +139,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const refuse = refuseFor(request);
     return refuse === graphqlRefusal ? 'graphql' : refuse === restRefusal ? 'rest' : null;
   });
+  await registerCors(app, config, (request) => refuseFor(request) !== null);
   const failures = await guardRoot(app, config.limits, refuseFor, shared && sharedRateLimitStore(shared));
   app.setErrorHandler(answerThrown(refuseFor, config.limits.maxBodyBytes));
   registerHealth(app, {

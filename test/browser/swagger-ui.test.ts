@@ -1,38 +1,20 @@
 // Swagger UI at /docs/ in a real browser: the spec renders, "Try it out" on GET status answers 200
 // through the REST compatibility router, and the page loads nothing from any other host (no CDN).
-// Chromium is Debian's (/usr/bin/chromium, installed by .ci/install-system-packages), driven by playwright-core.
-import { existsSync } from 'node:fs';
+// Chromium is Debian's (test/helpers/chromium.ts).
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, chromiumSkipReason as skipReason } from '../helpers/chromium.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** In CI a missing browser is a failure (.ci/run installs it); elsewhere the suite is skipped. */
-const skipReason =
-  existsSync(CHROMIUM) || process.env.CI
-    ? ''
-    : `${CHROMIUM} is missing (install it with .ci/install-system-packages)`;
 if (skipReason) console.warn(`Swagger UI browser test skipped: ${skipReason}`);
 
 // Swagger UI hides its online validator badge (an image from validator.swagger.io) when the page is
 // on localhost or 127.0.0.1, so the browser reaches the gateway under a non-loopback name: the
 // no-other-host check then sees the page as a deployed gateway serves it.
 const DOCS_HOST = 'selfcare-gateway.test';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  `--host-resolver-rules=MAP ${DOCS_HOST} 127.0.0.1`,
-];
 
 const OPERATION = '#operations-Billing-GetStatusOfSubscriberByMSISDN';
 
@@ -47,16 +29,10 @@ describe.skipIf(skipReason)('Swagger UI in headless Chromium', () => {
   const foreign: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: CI installs it with .ci/install-system-packages before npm test`,
-      );
-    }
     s = await startStack();
     origin = `http://${DOCS_HOST}:${new URL(s.url).port}`;
     screenshotDir = await mkdtemp(join(tmpdir(), 'swagger-ui-'));
-    // Playwright gives each launch a fresh, empty --user-data-dir of its own and removes it on close.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium([DOCS_HOST]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (request) => {
       requests.push(request.url());

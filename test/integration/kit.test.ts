@@ -79,7 +79,7 @@ describe('frontend kit: every operation through its typed document', () => {
       input: { msisdn, phoneNumber: '+504 3333-4444', label: 'Casa' },
     });
     expect(added.addFavorite.subscriber.favorites).toEqual([
-      { phoneNumber: '50433334444', label: 'Casa', expirationDate: null },
+      { __typename: 'FavoriteNumber', phoneNumber: '50433334444', label: 'Casa', expirationDate: null },
     ]);
     const removed = await run(RemoveFavoriteDocument, { input: { msisdn, phoneNumber: '50433334444' } });
     expect(removed.removeFavorite.subscriber.favorites).toEqual([]);
