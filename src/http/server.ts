@@ -24,7 +24,8 @@ import type { SharedState } from '../shared/redis.ts';
 import { memoryIdempotency, sharedIdempotency, sharedRateLimitStore } from '../shared/stores.ts';
 import { BoundedMap } from '../upstream/cache.ts';
 import { createUpstreamClient } from '../upstream/client.ts';
-import { type Context, correlationIdOf, createContext } from './context.ts';
+import { createCredentials } from '../upstream/credentials.ts';
+import { type Context, correlationIdOf, createContext, watchAbandoned } from './context.ts';
 import { answerThrown, guardRoot, guardSurface, type Refusal } from './guard.ts';
 import { registerHealth } from './health.ts';
 import { idempotency, isMutation } from './idempotency.ts';
@@ -101,6 +102,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxBodyBytes: config.upstreamMaxBodyBytes,
     breaker: { failures: config.breakerFailures, cooldownMs: config.breakerCooldownMs },
     cache: config.cache ? (shared?.keyv('cache') ?? memory(config.cacheMaxEntries)) : null,
+    credentials: createCredentials(config.upstreamAuth, config.upstreamTimeoutMs),
     observer: metrics.observer(),
   });
   const authenticator = await createAuthenticator(config.auth);
@@ -120,6 +122,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (closing) reply.header('connection', 'close');
     return payload;
   });
+  watchAbandoned(app);
   observeRequests(app, metrics, (request) => {
     const refuse = refuseFor(request);
     return refuse === graphqlRefusal ? 'graphql' : refuse === restRefusal ? 'rest' : null;
@@ -185,6 +188,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       correlationId: request.id,
       report: request.report,
       span: request.span,
+      authorization: request.headers.authorization,
+      signal: request.abandoned,
       onBatch: (loader, size) => metrics.batch(loader, size),
     });
   const ownKeys = memoryIdempotency(memory(config.idempotencyMaxKeys));
