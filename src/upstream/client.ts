@@ -235,7 +235,8 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         if (!(error instanceof UpstreamError) || error instanceof FailFast) throw error;
         failure = error;
       }
-      const fault = failure !== null || (answer?.status ?? 0) >= 500;
+      // Refused credentials say nothing about the upstream's health: they do not open its breaker.
+      const fault = (failure !== null && failure.failure !== 'auth') || (answer?.status ?? 0) >= 500;
       observer.outcome?.(
         operationId,
         failure?.failure ?? (fault ? 'http' : 'ok'),

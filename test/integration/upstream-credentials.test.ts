@@ -1,9 +1,12 @@
 // Upstream credentials for real: a Sandbox that requires its own OAuth 2.0 tokens, and gateways in
 // front of it with each UPSTREAM_AUTH mode. Counts come from the Sandbox (tokens issued, calls
 // refused, the headers each call carried), never from timings.
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadDevKey } from '../../src/auth/keys.ts';
 import { signDevToken, type TokenFor } from '../../src/auth/tokens.ts';
@@ -419,3 +422,100 @@ describe("the Sandbox's token endpoint (RFC 6749 §4.4, §5.2)", () => {
     expect((await auth()).tokenTtlS).toBe(3600);
   });
 });
+
+describe('secrets stay secret', () => {
+  it('neither the client secret nor a token shows in logs, /metrics, /health, or errors of `npm start`', async () => {
+    const port = await freePort();
+    const secret = 'proc-secret-71be0c2d';
+    const child = spawn(process.execPath, ['src/main.ts'], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'trace',
+        AUTH_DEV_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'selfcare-creds-key-')), 'jwk.json'),
+        SANDBOX_PORT: String(port),
+        SANDBOX_SUBSCRIBERS: '100',
+        SANDBOX_REQUIRE_AUTH: 'true',
+        SANDBOX_CLIENT_ID: 'gw',
+        SANDBOX_CLIENT_SECRET: secret,
+        UPSTREAM_AUTH: 'client_credentials',
+        UPSTREAM_TOKEN_URL: `http://127.0.0.1:${port}/oauth/token`,
+        UPSTREAM_CLIENT_ID: 'gw',
+        UPSTREAM_CLIENT_SECRET: secret,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      const [, graphql, token] = await new Promise<RegExpMatchArray>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = output.match(/GraphQL at (\S+\/graphql)[\s\S]*Authorization: Bearer (\S+)/);
+          if (match) resolve(match);
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+      });
+      const base = (graphql as string).replace('/graphql', '');
+      const sandboxUrl = `http://127.0.0.1:${port}`;
+      const { msisdn } = (
+        (await (await fetch(`${sandboxUrl}/__sandbox/demo`)).json()) as Record<string, { msisdn: string }>
+      ).active as { msisdn: string };
+      const ask = async () =>
+        (
+          await fetch(graphql as string, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query: DASHBOARD, variables: { msisdn } }),
+          })
+        ).text();
+      const answers = [await ask()];
+      expect(JSON.parse(answers[0] as string).errors).toBeUndefined();
+      // The secret is rotated and the tokens forgotten: every answer is now a credentials failure.
+      await fetch(`${sandboxUrl}/__sandbox/auth`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientSecret: 'another' }),
+      });
+      await fetch(`${sandboxUrl}/__sandbox/tokens`, { method: 'DELETE' });
+      answers.push(await ask());
+      expect(answers[1]).toMatch(/UPSTREAM_AUTH_FAILED/);
+      const rest = await fetch(`${base}${BASE_PATH}/hn/billing/subscribers/${msisdn}/status`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(rest.status).toBe(502);
+      answers.push(await rest.text());
+      for (const path of ['/metrics', '/health/ready', '/health/live'])
+        answers.push(await (await fetch(base + path)).text());
+      expect(answers.at(-3)).toMatch(/gateway_upstream_request_duration_seconds_count\{[^}]*outcome="auth"/);
+
+      const issued = ((await (await fetch(`${sandboxUrl}/__sandbox/auth`)).json()) as AuthView).calls
+        .map((c) => c.headers.authorization?.replace(/^Bearer /, ''))
+        .filter((t): t is string => Boolean(t));
+      expect(issued.length).toBeGreaterThan(0);
+      child.kill('SIGTERM');
+      await exited;
+      const everything = [output, ...answers].join('\n');
+      expect(output).toMatch(/"level":/); // the logs were on
+      for (const needle of [secret, Buffer.from(`gw:${secret}`).toString('base64'), ...new Set(issued)]) {
+        expect(everything.includes(needle), `found ${needle.slice(0, 6)}…`).toBe(false);
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  const server = createServer();
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    }),
+  );
+}

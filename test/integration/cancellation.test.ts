@@ -1,0 +1,82 @@
+// Finding 11 of issue 15: a client that goes away takes its upstream calls with it. Against a slow
+// Sandbox and two upstream connections, a burst of abandoned requests: the calls in flight are cut
+// (the Sandbox sees their clients leave) and the queued ones never start (the Sandbox never sees
+// them), while a request that still waits gets its answer.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from '../helpers/stack.ts';
+
+const STATUS = 'query ($m: MSISDN!) { subscriber(msisdn: $m) { status { code } } }';
+const LATENCY_MS = 1500;
+
+let s: Stack;
+beforeAll(async () => {
+  s = await startStack({ config: { cache: false, upstreamMaxSockets: 2, upstreamRetries: 0 } });
+});
+afterAll(async () => { const srv = s.gateway.app.server as any; const seen: any[] = []; srv.on('connection', () => {}); console.log('conns detail', srv[Object.getOwnPropertySymbols(srv).find((x: symbol) => String(x).includes('connections')) as any]?.all?.().map((c: any) => [!!c._httpMessage, c._httpMessage?.req?.url, c._httpMessage?.writableFinished, c.destroyed])); console.log('closing gw'); srv.closeAllConnections(); await s.gateway.close(); console.log('closing sb'); await s.upstream.close(); console.log('closed'); }, 15000);
+
+const total = async () => Object.values(await s.upstreamCalls()).reduce((a, b) => a + b, 0);
+/** Polls until `check` holds; the deadline only bounds a failing test. */
+async function until(check: () => Promise<boolean> | boolean, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return true;
+}
+
+const msisdn = () => s.upstream.demo.active.msisdn;
+const graphql = (signal?: AbortSignal) =>
+  s.fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: STATUS, variables: { m: msisdn() } }),
+    signal,
+  });
+const rest = (signal?: AbortSignal) =>
+  s.fetch(`/v2/tigo/mobile/hn/billing/subscribers/${msisdn()}/status`, { signal });
+
+describe('cancellation (issue 15, finding 11)', () => {
+  beforeEach(async () => {
+    await s.setFaults({ latencyMs: LATENCY_MS });
+    await s.resetUpstreamCalls();
+  });
+  afterEach(() => s.setFaults({}));
+
+  it('the queued calls of abandoned requests never start; the callers that stay get their answers', async () => {
+    // Two callers that stay hold both upstream connections.
+    const staying = [graphql(), rest()];
+    expect(await until(async () => (await total()) === 2)).toBe(true);
+    const gone = new AbortController();
+    const abandoned = [
+      ...Array.from({ length: 5 }, () => graphql(gone.signal)),
+      ...Array.from({ length: 5 }, () => rest(gone.signal)),
+    ].map((p) => p.catch((error: Error) => error.name));
+    // Let them reach the gateway's queue; whether or not they all have, none may start once abandoned.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    gone.abort();
+    expect(new Set(await Promise.all(abandoned))).toEqual(new Set(['AbortError']));
+
+    const [fromGraphql, fromRest] = await Promise.all(staying);
+    expect(await fromGraphql?.json()).toEqual({ data: { subscriber: { status: { code: 'ACTIVE' } } } });
+    expect(fromRest?.status).toBe(200);
+    // The connections are free now: a queued call would start at once. None does.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await s.upstreamCalls()).toEqual({ GetStatusOfSubscriberByMSISDN: 2 });
+    // Given-up calls are nobody's failure: no breaker opened.
+    const ready = (await (await s.fetch('/health/ready')).json()) as { breakers: unknown[] };
+    expect(ready.breakers).toEqual([]);
+  });
+
+  it('a call in flight is cut when its caller goes: the upstream sees the client leave', async () => {
+    const gone = new AbortController();
+    const abandoned = [graphql(gone.signal), rest(gone.signal)].map((p) => p.catch((e: Error) => e.name));
+    expect(await until(async () => (await total()) === 2)).toBe(true);
+    gone.abort();
+    expect(await Promise.all(abandoned)).toEqual(['AbortError', 'AbortError']);
+    expect(await until(() => s.upstream.sandbox.abandoned() === 2)).toBe(true);
+    // The gateway is whole afterwards.
+    const res = await s.gql(STATUS, { m: msisdn() });
+    expect(res.errors).toBeUndefined();
+  });
+});
