@@ -2,6 +2,8 @@
 // Sandbox and two upstream connections, a burst of abandoned requests: the calls in flight are cut
 // (the Sandbox sees their clients leave) and the queued ones never start (the Sandbox never sees
 // them), while a request that still waits gets its answer.
+
+import { Agent, fetch } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
@@ -9,10 +11,15 @@ const STATUS = 'query ($m: MSISDN!) { subscriber(msisdn: $m) { status { code } }
 const LATENCY_MS = 1500;
 
 let s: Stack;
+const client = new Agent();
 beforeAll(async () => {
   s = await startStack({ config: { cache: false, upstreamMaxSockets: 2, upstreamRetries: 0 } });
 });
-afterAll(async () => { const srv = s.gateway.app.server as any; const seen: any[] = []; srv.on('connection', () => {}); console.log('conns detail', srv[Object.getOwnPropertySymbols(srv).find((x: symbol) => String(x).includes('connections')) as any]?.all?.().map((c: any) => [!!c._httpMessage, c._httpMessage?.req?.url, c._httpMessage?.writableFinished, c.destroyed])); console.log('closing gw'); srv.closeAllConnections(); await s.gateway.close(); console.log('closing sb'); await s.upstream.close(); console.log('closed'); }, 15000);
+afterAll(async () => {
+  // The abandoned connections are the client's to close; the gateway's close waits for them.
+  await client.destroy();
+  await s.close();
+});
 
 const total = async () => Object.values(await s.upstreamCalls()).reduce((a, b) => a + b, 0);
 /** Polls until `check` holds; the deadline only bounds a failing test. */
@@ -27,14 +34,19 @@ async function until(check: () => Promise<boolean> | boolean, ms = 10_000) {
 
 const msisdn = () => s.upstream.demo.active.msisdn;
 const graphql = (signal?: AbortSignal) =>
-  s.fetch('/graphql', {
+  fetch(`${s.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: s.agentAuthorization },
     body: JSON.stringify({ query: STATUS, variables: { m: msisdn() } }),
     signal,
+    dispatcher: client,
   });
 const rest = (signal?: AbortSignal) =>
-  s.fetch(`/v2/tigo/mobile/hn/billing/subscribers/${msisdn()}/status`, { signal });
+  fetch(`${s.url}/v2/tigo/mobile/hn/billing/subscribers/${msisdn()}/status`, {
+    headers: { authorization: s.agentAuthorization },
+    signal,
+    dispatcher: client,
+  });
 
 describe('cancellation (issue 15, finding 11)', () => {
   beforeEach(async () => {
