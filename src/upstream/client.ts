@@ -135,8 +135,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   ): Promise<CachedAnswer> {
     const trace = upstreamSpan(context.span, `upstream ${op.operationId}`);
     const tooLarge = new AbortController();
+    const left = gone(op, context);
     const request = http(url, {
-      signal: context.signal ? AbortSignal.any([tooLarge.signal, context.signal]) : tooLarge.signal,
+      signal: left ? AbortSignal.any([tooLarge.signal, left]) : tooLarge.signal,
       method: op.method.toUpperCase() as 'GET',
       searchParams: args.query as Record<string, string | number> | undefined,
       json: args.body,
@@ -214,20 +215,17 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   ): Promise<CachedAnswer> {
     const { operationId } = target.op;
     const tries = target.op.method === 'get' ? 1 + options.retries : 1;
+    const signal = gone(target.op, context);
     for (let attempt = 1; ; attempt++) {
       breakers.admit(operationId);
       const started = performance.now();
       let answer: CachedAnswer | null = null;
       let failure: UpstreamError | null = null;
       try {
-        answer = await limiter.run(
-          operationId,
-          () => authorized(target, args, context, headers),
-          context.signal,
-        );
+        answer = await limiter.run(operationId, () => authorized(target, args, context, headers), signal);
       } catch (error) {
         // A call the caller gave up on tells nothing about the upstream, and is not tried again.
-        if (context.signal?.aborted) {
+        if (signal?.aborted) {
           breakers.abandon(operationId);
           throw given(operationId);
         }
@@ -250,11 +248,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         if (failure) throw failure;
         return answer as CachedAnswer;
       }
-      await sleep(backoffMs(attempt - 1, options.retryBaseMs), undefined, { signal: context.signal }).catch(
-        () => {
-          throw given(operationId);
-        },
-      );
+      await sleep(backoffMs(attempt - 1, options.retryBaseMs), undefined, { signal }).catch(() => {
+        throw given(operationId);
+      });
     }
   }
 
@@ -337,6 +333,13 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     },
   };
 }
+
+/**
+ * What ends a call when its caller goes away: reads only. A write runs to its end, so the answer
+ * stored under its Idempotency-Key is the upstream's and a retry with that key replays it.
+ */
+const gone = (op: ContractOperation, context: CallContext) =>
+  op.method === 'get' ? context.signal : undefined;
 
 const given = (operationId: OperationId) =>
   new FailFast(operationId, `The caller went away: ${operationId} was given up`);

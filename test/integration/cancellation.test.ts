@@ -91,4 +91,41 @@ describe('cancellation (issue 15, finding 11)', () => {
     const res = await s.gql(STATUS, { m: msisdn() });
     expect(res.errors).toBeUndefined();
   });
+
+  it('a write is never cut: its caller may retry with the same Idempotency-Key and get the stored answer', async () => {
+    const phoneNumber = '50431234588';
+    const key = 'cancel-write-0001';
+    const write = (signal?: AbortSignal) =>
+      fetch(`${s.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: s.agentAuthorization,
+          'idempotency-key': key,
+        },
+        body: JSON.stringify({
+          query: 'mutation ($i: AddFavoriteInput!) { addFavorite(input: $i) { response } }',
+          variables: { i: { msisdn: msisdn(), phoneNumber } },
+        }),
+        signal,
+        dispatcher: client,
+      });
+    const gone = new AbortController();
+    const abandoned = write(gone.signal).catch((error: Error) => error.name);
+    expect(await until(async () => (await total()) === 1)).toBe(true);
+    gone.abort();
+    expect(await abandoned).toBe('AbortError');
+    // The upstream answers the write in full, and the retry replays that answer: one write in all.
+    const retried = await until(async () => {
+      const res = await write();
+      return res.status === 200 && res.headers.get('idempotent-replayed') === 'true';
+    });
+    expect(retried).toBe(true);
+    expect(s.upstream.sandbox.abandoned()).toBe(0);
+    expect(await s.upstreamCalls()).toEqual({ AddFavoriteNumberByMSISDN: 1 });
+    await s.setFaults({});
+    await s.gql('mutation ($i: RemoveFavoriteInput!) { removeFavorite(input: $i) { response } }', {
+      i: { msisdn: msisdn(), phoneNumber },
+    });
+  });
 });
