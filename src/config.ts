@@ -280,7 +280,7 @@ export const UPSTREAM_AUTH_SETTINGS = {
     ...setting(
       'UPSTREAM_HEADERS',
       null as Record<string, string> | null,
-      'with UPSTREAM_AUTH=headers: the headers sent on every upstream call, as a JSON object (secret)',
+      'with UPSTREAM_AUTH=headers: the headers sent on every upstream call, as a JSON object; a secret, never logged',
       headerMap,
       '{"x-api-key": "…"}',
     ),
@@ -303,7 +303,7 @@ export const UPSTREAM_AUTH_SETTINGS = {
     ...setting(
       'UPSTREAM_CLIENT_SECRET',
       null as string | null,
-      "with UPSTREAM_AUTH=client_credentials: the gateway's client secret (secret)",
+      "with UPSTREAM_AUTH=client_credentials: the gateway's client secret; never logged",
       text,
     ),
     secret: true,
