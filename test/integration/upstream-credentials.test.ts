@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadDevKey } from '../../src/auth/keys.ts';
 import { signDevToken, type TokenFor } from '../../src/auth/tokens.ts';
-import type { UpstreamAuthConfig } from '../../src/config.ts';
+import { loadConfig, type UpstreamAuthConfig } from '../../src/config.ts';
 import { createGateway, type Gateway } from '../../src/http/server.ts';
 import type { OAuthSnapshot } from '../../src/sandbox/oauth.ts';
 import { BASE_PATH } from '../../src/sandbox/server.ts';
@@ -51,26 +51,19 @@ async function setAuth(changes: Record<string, unknown>) {
   expect(res.status).toBe(200);
 }
 
-const clientCredentials = (over: Partial<UpstreamAuthConfig> = {}): UpstreamAuthConfig => ({
-  mode: 'client_credentials',
-  headers: null,
-  tokenUrl: tokenUrl(),
-  clientId: CLIENT_ID,
-  clientSecret: SECRET,
-  scope: 'selfcare.read selfcare.write',
-  clientAuth: 'basic',
-  ...over,
-});
 const mode = (m: UpstreamAuthConfig['mode'], over: Partial<UpstreamAuthConfig> = {}): UpstreamAuthConfig => ({
+  ...loadConfig({}).gateway.upstreamAuth,
   mode: m,
-  headers: null,
-  tokenUrl: null,
-  clientId: null,
-  clientSecret: null,
-  scope: null,
-  clientAuth: 'basic',
   ...over,
 });
+const clientCredentials = (over: Partial<UpstreamAuthConfig> = {}) =>
+  mode('client_credentials', {
+    tokenUrl: tokenUrl(),
+    clientId: CLIENT_ID,
+    clientSecret: SECRET,
+    scope: 'selfcare.read selfcare.write',
+    ...over,
+  });
 
 /** A gateway over `upstream` (the Sandbox by default), with a GraphQL client signed by its own key. */
 async function gatewayWith(
@@ -283,21 +276,17 @@ describe('UPSTREAM_AUTH=headers and forward', () => {
     });
     afterAll(() => new Promise((resolve) => proxy.close(resolve)));
 
-    it("keeps an answer to one caller's token from another caller, and shares what is public", async () => {
-      const g = await gatewayWith(mode('forward'), { cache: true }, proxyUrl);
-      const other = `Bearer ${await g.token({ agent: 'other-agent' })}`;
-      for (const who of [g.agent, other, g.agent])
-        expect((await g.gql(STATUS, { m: line() }, who)).errors).toBeUndefined();
+    it.each([
       // Not public, asked with a caller's token: never stored, so every caller's call goes upstream.
-      expect(await calls()).toEqual({ GetStatusOfSubscriberByMSISDN: 3 });
-    });
-
-    it('without forward (the gateway has one identity), the same answer is cached once', async () => {
-      const g = await gatewayWith(mode('none'), { cache: true }, proxyUrl);
+      ['forward', 3],
+      // The gateway's one identity (none here): the answer may be kept, and serves all three.
+      ['none', 1],
+    ] as const)('%s: three callers, %i upstream calls', async (m, upstreamCalls) => {
+      const g = await gatewayWith(mode(m), { cache: true }, proxyUrl);
       const other = `Bearer ${await g.token({ agent: 'other-agent' })}`;
       for (const who of [g.agent, other, g.agent])
         expect((await g.gql(STATUS, { m: line() }, who)).errors).toBeUndefined();
-      expect(await calls()).toEqual({ GetStatusOfSubscriberByMSISDN: 1 });
+      expect(await calls()).toEqual({ GetStatusOfSubscriberByMSISDN: upstreamCalls });
     });
   });
 });
