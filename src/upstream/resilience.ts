@@ -142,7 +142,8 @@ export class Limiter {
           resolve();
         };
         const leave = () => {
-          this.#queue.splice(this.#queue.indexOf(start), 1);
+          const at = this.#queue.indexOf(start);
+          if (at >= 0) this.#queue.splice(at, 1);
           reject(signal?.reason);
         };
         this.#queue.push(start);

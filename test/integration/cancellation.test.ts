@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 const STATUS = 'query ($m: MSISDN!) { subscriber(msisdn: $m) { status { code } } }';
-const LATENCY_MS = 1500;
+const LATENCY_MS = 2500;
 
 let s: Stack;
 const client = new Agent();
