@@ -53,7 +53,6 @@ export interface Sandbox {
   faults: Faults;
   /** Calls per operation since start or the last reset; calls refused for want of a token are not counted. */
   stats: Map<OperationId, number>;
-  oauth: TokenIssuer;
   /** Calls whose client went away before the answer was written, since start or the last reset. */
   abandoned(): number;
   demo: Partial<Record<DemoCase, { msisdn: string; country: string }>>;
@@ -221,7 +220,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     db,
     faults,
     stats,
-    oauth,
     abandoned: () => abandoned,
     demo,
     subscribers,

@@ -6,16 +6,16 @@ import type { UpstreamAuthConfig } from '../config.ts';
 import type { OperationId } from '../contract/wire.ts';
 import { UpstreamError, type UpstreamFailure } from './errors.ts';
 
-export type Headers = Record<string, string>;
+export type CallHeaders = Record<string, string>;
 
 export interface Credentials {
   /** The headers of one upstream call; `caller` is the caller's Authorization header (for `forward`). */
-  headers(operationId: OperationId, caller: string | undefined): Promise<Headers>;
+  headers(operationId: OperationId, caller: string | undefined): Promise<CallHeaders>;
   /**
    * After an upstream 401: drops the token those headers carried. True when new headers may be
    * accepted, so the call is worth one more try.
    */
-  renew(used: Headers): boolean;
+  renew(used: CallHeaders): boolean;
   /** The headers name the caller, not the gateway: the shared cache must treat calls as authenticated. */
   perCaller: boolean;
 }
@@ -35,7 +35,8 @@ export function createCredentials(config: UpstreamAuthConfig, timeoutMs: number)
     }
     case 'forward':
       return {
-        headers: async (_operationId, caller): Promise<Headers> => (caller ? { authorization: caller } : {}),
+        headers: async (_operationId, caller): Promise<CallHeaders> =>
+          caller ? { authorization: caller } : {},
         // The caller's token is the caller's: the gateway cannot get another one.
         renew: () => false,
         perCaller: true,
