@@ -5,11 +5,13 @@ import {
   LIMIT_SETTINGS,
   SANDBOX_SETTINGS,
   type Setting,
+  UPSTREAM_AUTH_SETTINGS,
 } from '../src/config.ts';
 
 const sections: [string, Record<string, Setting<unknown>>][] = [
   ['Gateway', GATEWAY_SETTINGS],
   ['Authentication', AUTH_SETTINGS],
+  ['Upstream credentials', UPSTREAM_AUTH_SETTINGS],
   ['Limits', LIMIT_SETTINGS],
   ['Sandbox', SANDBOX_SETTINGS],
 ];

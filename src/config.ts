@@ -12,6 +12,8 @@ export interface Setting<T> {
   example?: string;
   /** How the default reads in docs, when the value itself would mislead. */
   shown?: string;
+  /** A credential: a bad value's message never repeats it. */
+  secret?: boolean;
   /** Returns the value, or throws a message saying what was expected. */
   parse: (raw: string) => T;
 }
@@ -60,6 +62,23 @@ const timeoutOverrides = (raw: string) => {
     throw 'expected operationId=milliseconds pairs separated by commas';
   }
   return Object.fromEntries(entries.map(([name, ms]) => [name as string, Number(ms)]));
+};
+/** Static upstream headers: a JSON object of header names to string values. */
+const headerMap = (raw: string) => {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw 'expected a JSON object of header names to values, e.g. {"x-api-key": "…"}';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.keys(value).length === 0)
+    throw 'expected a non-empty JSON object of header names to values';
+  for (const [name, v] of Object.entries(value)) {
+    if (!/^[!#$%&'*+.^`|~\w-]+$/.test(name)) throw `"${name}" is not a header name`;
+    if (typeof v !== 'string' || !/^[\t\x20-\x7e\x80-\xff]*$/.test(v))
+      throw `the value of ${name} must be a string without control characters`;
+  }
+  return value as Record<string, string>;
 };
 const upstreamUrl = (raw: string) => {
   const sample = raw.replace('{country}', 'hn');
@@ -385,6 +404,61 @@ export const AUTH_SETTINGS = {
   ),
 };
 
+export const UPSTREAM_AUTH_MODES = ['none', 'headers', 'client_credentials', 'forward'] as const;
+
+export const UPSTREAM_AUTH_SETTINGS = {
+  mode: setting(
+    'UPSTREAM_AUTH',
+    'none' as (typeof UPSTREAM_AUTH_MODES)[number],
+    "how the gateway identifies itself to the upstream: `none` (the Sandbox); `headers` (UPSTREAM_HEADERS on every call, e.g. an API key); `client_credentials` (an OAuth 2.0 token from UPSTREAM_TOKEN_URL); `forward` (the caller's own `Authorization: Bearer` token)",
+    oneOf(UPSTREAM_AUTH_MODES),
+  ),
+  headers: {
+    ...setting(
+      'UPSTREAM_HEADERS',
+      null as Record<string, string> | null,
+      'with UPSTREAM_AUTH=headers: the headers sent on every upstream call, as a JSON object; a secret, never logged',
+      headerMap,
+      '{"x-api-key": "…"}',
+    ),
+    secret: true,
+  },
+  tokenUrl: setting(
+    'UPSTREAM_TOKEN_URL',
+    null as string | null,
+    'with UPSTREAM_AUTH=client_credentials: the token endpoint (https, or http on a loopback address)',
+    httpUrl,
+    'https://api.example/oauth/token',
+  ),
+  clientId: setting(
+    'UPSTREAM_CLIENT_ID',
+    null as string | null,
+    "with UPSTREAM_AUTH=client_credentials: the gateway's client id",
+    text,
+  ),
+  clientSecret: {
+    ...setting(
+      'UPSTREAM_CLIENT_SECRET',
+      null as string | null,
+      "with UPSTREAM_AUTH=client_credentials: the gateway's client secret; never logged",
+      text,
+    ),
+    secret: true,
+  },
+  scope: setting(
+    'UPSTREAM_SCOPE',
+    null as string | null,
+    'with UPSTREAM_AUTH=client_credentials: the scopes asked for, separated by spaces; unset, none is asked for',
+    text,
+  ),
+  clientAuth: setting(
+    'UPSTREAM_CLIENT_AUTH',
+    'basic' as 'basic' | 'post',
+    'with UPSTREAM_AUTH=client_credentials: how the client authenticates at the token endpoint: `basic` (client_secret_basic) or `post` (client_secret_post)',
+    oneOf(['basic', 'post'] as const),
+  ),
+};
+
 export const LIMIT_SETTINGS = {
   maxDepth: setting(
     'MAX_DEPTH',
@@ -465,6 +539,30 @@ export const SANDBOX_SETTINGS = {
     'lines in a new seed, over eight markets',
     integer(1, 10_000_000),
   ),
+  requireAuth: setting(
+    'SANDBOX_REQUIRE_AUTH',
+    false,
+    "the operations answer only calls with a valid, unexpired token from the Sandbox's `POST /oauth/token` (401 otherwise)",
+    boolean,
+  ),
+  clientId: setting(
+    'SANDBOX_CLIENT_ID',
+    'selfcare-gateway',
+    "the client the Sandbox's token endpoint knows (a development default)",
+    text,
+  ),
+  clientSecret: setting(
+    'SANDBOX_CLIENT_SECRET',
+    'sandbox-secret',
+    "that client's secret: a development default, so set your own wherever others can reach the Sandbox",
+    text,
+  ),
+  tokenTtlS: setting(
+    'SANDBOX_TOKEN_TTL_S',
+    3600,
+    "lifetime of the Sandbox's tokens in seconds (their `expires_in`)",
+    integer(1, 86_400),
+  ),
   latencyMs: setting('SANDBOX_LATENCY_MS', 0, 'latency added to every operation', integer(0, 60_000)),
   jitterMs: setting('SANDBOX_JITTER_MS', 0, 'random extra latency, from 0 to this', integer(0, 60_000)),
   errorRate: setting(
@@ -476,8 +574,13 @@ export const SANDBOX_SETTINGS = {
 };
 
 type Values<S> = { [K in keyof S]: S[K] extends Setting<infer T> ? T : never };
-export type GatewayConfig = Values<typeof GATEWAY_SETTINGS> & { auth: AuthConfig; limits: LimitsConfig };
+export type GatewayConfig = Values<typeof GATEWAY_SETTINGS> & {
+  auth: AuthConfig;
+  limits: LimitsConfig;
+  upstreamAuth: UpstreamAuthConfig;
+};
 export type AuthConfig = Values<typeof AUTH_SETTINGS>;
+export type UpstreamAuthConfig = Values<typeof UPSTREAM_AUTH_SETTINGS>;
 export type LimitsConfig = Values<typeof LIMIT_SETTINGS>;
 export type SandboxConfig = Values<typeof SANDBOX_SETTINGS>;
 
@@ -510,7 +613,7 @@ function section<S extends Record<string, Setting<unknown>>>(
     try {
       values[key] = spec.parse(raw);
     } catch (message) {
-      problems.push(`${spec.env}=${raw}: ${String(message)}`);
+      problems.push(`${spec.env}${spec.secret ? '' : `=${raw}`}: ${String(message)}`);
     }
   }
   return values as Values<S>;
@@ -523,6 +626,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...section(env, GATEWAY_SETTINGS, problems),
     auth,
     limits: section(env, LIMIT_SETTINGS, problems),
+    upstreamAuth: section(env, UPSTREAM_AUTH_SETTINGS, problems),
   };
   const sandbox = section(env, SANDBOX_SETTINGS, problems);
   if (gateway.production && auth.disabled)
@@ -536,6 +640,42 @@ export function loadConfig(env: Env = process.env): Config {
   if (gateway.headersTimeoutMs > gateway.requestTimeoutMs) {
     problems.push('HEADERS_TIMEOUT_MS must not be above REQUEST_TIMEOUT_MS');
   }
+  problems.push(...upstreamAuthProblems(gateway.upstreamAuth, gateway));
   if (problems.length > 0) throw new ConfigError(problems);
   return { gateway, sandbox };
 }
+
+/** Each UPSTREAM_AUTH mode has the settings it needs, and none of another mode's. */
+function upstreamAuthProblems(upstream: UpstreamAuthConfig, gateway: GatewayConfig): string[] {
+  const problems: string[] = [];
+  const oauth = {
+    tokenUrl: 'UPSTREAM_TOKEN_URL',
+    clientId: 'UPSTREAM_CLIENT_ID',
+    clientSecret: 'UPSTREAM_CLIENT_SECRET',
+  };
+  const isOauth = upstream.mode === 'client_credentials';
+  for (const [key, env] of Object.entries({ ...oauth, scope: 'UPSTREAM_SCOPE' })) {
+    const given = upstream[key as keyof typeof oauth] !== null;
+    if (isOauth && !given && key in oauth)
+      problems.push(`${env} is required with UPSTREAM_AUTH=client_credentials`);
+    if (!isOauth && given) problems.push(`${env} is used only with UPSTREAM_AUTH=client_credentials`);
+  }
+  if (upstream.mode === 'headers' && !upstream.headers)
+    problems.push('UPSTREAM_HEADERS is required with UPSTREAM_AUTH=headers');
+  if (upstream.mode !== 'headers' && upstream.headers)
+    problems.push('UPSTREAM_HEADERS is used only with UPSTREAM_AUTH=headers');
+  if (upstream.tokenUrl && !secureOrLoopback(upstream.tokenUrl)) {
+    problems.push(
+      'UPSTREAM_TOKEN_URL must be https, or http on a loopback address (the client secret goes to it)',
+    );
+  }
+  if (upstream.mode === 'forward' && gateway.auth.disabled) {
+    problems.push('UPSTREAM_AUTH=forward needs callers with tokens: refused with AUTH_DISABLED=true');
+  }
+  return problems;
+}
+
+export const secureOrLoopback = (raw: string) => {
+  const url = new URL(raw);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+};

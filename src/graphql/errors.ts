@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'UPSTREAM_ERROR',
   'UPSTREAM_TIMEOUT',
   'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_AUTH_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -28,11 +29,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UPSTREAM_ERROR: 502,
   UPSTREAM_TIMEOUT: 504,
   UPSTREAM_UNAVAILABLE: 503,
+  UPSTREAM_AUTH_FAILED: 502,
 };
 
 const BY_UPSTREAM_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_USER_INPUT',
-  401: 'UNAUTHENTICATED',
+  // The upstream refused the gateway's credentials, not the caller's: logging in again would not help.
+  401: 'UPSTREAM_AUTH_FAILED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'BAD_USER_INPUT',
@@ -47,6 +50,8 @@ export function codeOfUpstream(error: UpstreamError): ErrorCode {
       return 'UPSTREAM_UNAVAILABLE';
     case 'bad_response':
       return 'UPSTREAM_ERROR';
+    case 'auth':
+      return 'UPSTREAM_AUTH_FAILED';
     case 'http':
       return BY_UPSTREAM_STATUS[error.status ?? 0] ?? 'UPSTREAM_ERROR';
   }

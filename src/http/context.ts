@@ -1,6 +1,7 @@
 // The per-request context: the caller's correlation id and a fresh set of loaders, so no cached
 // read ever crosses from one request to another.
 import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/authenticate.ts';
 import type { GatewayConfig } from '../config.ts';
 import { createLoaders, type Loaders } from '../loaders/index.ts';
@@ -27,7 +28,33 @@ export interface ContextInput {
   correlationId: string;
   report: RequestReport;
   span?: Span;
+  /** The caller's Authorization header, for UPSTREAM_AUTH=forward. */
+  authorization?: string;
+  /** Aborted when the caller goes away before its answer is written. */
+  signal?: AbortSignal;
   onBatch?: (loader: string, size: number) => void;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Aborted when the client closes the connection before the answer is written. */
+    abandoned: AbortSignal;
+  }
+}
+
+/**
+ * Gives every request its `abandoned` signal. The response's close tells: a request's own close
+ * comes as soon as its body is read, and so does Fastify's `request.signal`.
+ */
+export function watchAbandoned(app: FastifyInstance): void {
+  app.decorateRequest('abandoned', null as unknown as AbortSignal);
+  app.addHook('onRequest', async (request, reply) => {
+    const gone = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) gone.abort();
+    });
+    request.abandoned = gone.signal;
+  });
 }
 
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
@@ -45,9 +72,11 @@ export function createContext({
   correlationId,
   report,
   span,
+  authorization,
+  signal,
   onBatch,
 }: ContextInput): Context {
-  const call: CallContext = { correlationId, failures: [], span };
+  const call: CallContext = { correlationId, failures: [], span, authorization, signal };
   return {
     principal,
     correlationId,

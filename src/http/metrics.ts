@@ -32,7 +32,7 @@ export class Metrics {
   });
   readonly upstream = new Histogram({
     name: 'gateway_upstream_request_duration_seconds',
-    help: 'Upstream calls by operation and outcome (ok, http, timeout, unavailable, bad_response)',
+    help: 'Upstream calls by operation and outcome (ok, http, timeout, unavailable, bad_response, auth)',
     labelNames: ['operation', 'outcome'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],

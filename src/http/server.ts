@@ -24,8 +24,9 @@ import type { SharedState } from '../shared/redis.ts';
 import { memoryIdempotency, sharedIdempotency, sharedRateLimitStore } from '../shared/stores.ts';
 import { BoundedMap } from '../upstream/cache.ts';
 import { createUpstreamClient } from '../upstream/client.ts';
+import { createCredentials } from '../upstream/credentials.ts';
 import { persistedQueryHashes } from './apq.ts';
-import { type Context, correlationIdOf, createContext } from './context.ts';
+import { type Context, correlationIdOf, createContext, watchAbandoned } from './context.ts';
 import { registerCors } from './cors.ts';
 import { answerThrown, guardRoot, guardSurface, type Refusal } from './guard.ts';
 import { registerHealth } from './health.ts';
@@ -105,6 +106,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxBodyBytes: config.upstreamMaxBodyBytes,
     breaker: { failures: config.breakerFailures, cooldownMs: config.breakerCooldownMs },
     cache: config.cache ? (shared?.keyv('cache') ?? memory(config.cacheMaxEntries)) : null,
+    credentials: createCredentials(config.upstreamAuth, config.upstreamTimeoutMs),
     observer: metrics.observer(),
   });
   const authenticator = await createAuthenticator(config.auth, metrics.providerObserver());
@@ -135,6 +137,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (closing) reply.header('connection', 'close');
     return payload;
   });
+  watchAbandoned(app);
   observeRequests(app, metrics, (request) => {
     const refuse = refuseFor(request);
     return refuse === graphqlRefusal ? 'graphql' : refuse === restRefusal ? 'rest' : null;
@@ -203,6 +206,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       correlationId: request.id,
       report: request.report,
       span: request.span,
+      authorization: request.headers.authorization,
+      signal: request.abandoned,
       onBatch: (loader, size) => metrics.batch(loader, size),
     });
   const ownKeys = memoryIdempotency(memory(config.idempotencyMaxKeys));

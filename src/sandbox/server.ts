@@ -1,9 +1,11 @@
 // The Self Care Sandbox over HTTP: the contract's operations at /v2/tigo/mobile/{country}/...,
-// and a control surface at /__sandbox/ for demos, call counts and fault injection.
+// an OAuth 2.0 token endpoint at /oauth/token (required with requireAuth), and a control surface
+// at /__sandbox/ for demos, call counts, credentials and fault injection.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SANDBOX_SETTINGS } from '../config.ts';
 import { ApiError, errorBodyFor } from '../contract/errors.ts';
 import { operations } from '../contract/openapi.ts';
 import {
@@ -18,6 +20,7 @@ import type { OperationId } from '../contract/wire.ts';
 import { cacheControl, etagOf } from './caching.ts';
 import { openDatabase } from './db.ts';
 import { checkFaultSettings, type Fault, type FaultSettings, Faults } from './faults.ts';
+import { type OAuthSettings, TOKEN_PATH, TokenIssuer } from './oauth.ts';
 import { createHandlers } from './operations/index.ts';
 import { DEMO_CASES, type DemoCase, msisdnOf, seed } from './seed.ts';
 
@@ -37,6 +40,8 @@ export interface SandboxOptions {
   db?: string | DatabaseSync;
   subscribers?: number;
   faults?: Partial<Fault>;
+  /** The token endpoint's client and whether operations require its tokens (config.ts has the defaults). */
+  oauth?: Partial<OAuthSettings>;
   /** The clock, for usage windows and dates; tests may fix it. */
   now?: () => number;
   onSeedProgress?: (progress: { done: number; total: number }) => void;
@@ -46,8 +51,10 @@ export interface Sandbox {
   server: Server;
   db: DatabaseSync;
   faults: Faults;
-  /** Calls per operation since start or the last reset. */
+  /** Calls per operation since start or the last reset; calls refused for want of a token are not counted. */
   stats: Map<OperationId, number>;
+  /** Calls whose client went away before the answer was written, since start or the last reset. */
+  abandoned(): number;
   demo: Partial<Record<DemoCase, { msisdn: string; country: string }>>;
   subscribers: number;
   listen(port?: number, host?: string): Promise<string>;
@@ -61,6 +68,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const handlers = createHandlers(db);
   const faults = new Faults(options.faults ?? {});
   const stats = new Map<OperationId, number>();
+  const oauth = new TokenIssuer({
+    clientId: SANDBOX_SETTINGS.clientId.fallback,
+    clientSecret: SANDBOX_SETTINGS.clientSecret.fallback,
+    tokenTtlS: SANDBOX_SETTINGS.tokenTtlS.fallback,
+    requireAuth: SANDBOX_SETTINGS.requireAuth.fallback,
+    ...options.oauth,
+  });
+  /** The headers of the last calls, so tests can see which credentials a client sent. */
+  const seen: { operationId: OperationId; headers: IncomingMessage['headers'] }[] = [];
+  let abandoned = 0;
   /** The last calls with the correlation id they carried, so tests can see what a client forwarded. */
   const recent: { operationId: OperationId; correlationId: string | null }[] = [];
   const demo = Object.fromEntries(
@@ -89,6 +106,21 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       case 'DELETE /__sandbox/stats':
         stats.clear();
         recent.length = 0;
+        seen.length = 0;
+        abandoned = 0;
+        oauth.resetCounts();
+        return send(res, 204);
+      case 'GET /__sandbox/auth':
+        return send(res, 200, { ...oauth.snapshot(), calls: seen });
+      case 'PUT /__sandbox/auth': {
+        const changes = parseJson(await readBody(req));
+        const problems = checkOAuthChanges(changes);
+        if (problems.length > 0) return send(res, 400, { code: 400, message: problems.join('; ') });
+        oauth.configure(changes as Partial<OAuthSettings>);
+        return send(res, 200, oauth.snapshot());
+      }
+      case 'DELETE /__sandbox/tokens':
+        oauth.revoke();
         return send(res, 204);
       case 'GET /__sandbox/faults':
         return send(res, 200, faults.snapshot());
@@ -117,6 +149,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     query: URLSearchParams,
   ) => {
     const { op, country } = matched;
+    seen.push({ operationId: op.operationId, headers: req.headers });
+    if (seen.length > RECENT_REQUESTS) seen.shift();
+    const refusal = oauth.requireAuth ? oauth.refusal(header(req, 'authorization')) : null;
+    if (refusal) {
+      req.resume();
+      res.setHeader('www-authenticate', 'Bearer realm="sandbox", error="invalid_token"');
+      return send(res, 401, errorBodyFor(op.errorSchema, 401, refusal));
+    }
+    res.once('close', () => {
+      if (!res.writableFinished) abandoned++;
+    });
     stats.set(op.operationId, (stats.get(op.operationId) ?? 0) + 1);
     recent.push({ operationId: op.operationId, correlationId: header(req, 'x-correlation-id') });
     if (recent.length > RECENT_REQUESTS) recent.shift();
@@ -145,11 +188,20 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     send(res, op.successStatus, text, true);
   };
 
+  const token = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') throw new ApiError(405, `${TOKEN_PATH} takes POST`, 'POST');
+    const body = (await readBody(req)).toString('utf8');
+    const answer = oauth.issue(header(req, 'authorization'), req.headers['content-type'], body);
+    for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+    send(res, answer.status, answer.body);
+  };
+
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const path = url.pathname;
     try {
       if (path.startsWith('/__sandbox/')) return await control(req, res, path);
+      if (path === TOKEN_PATH) return await token(req, res);
       await operation(req, res, matchOperation(req.method ?? 'GET', path), url.searchParams);
     } catch (error) {
       if (res.headersSent || req.socket.destroyed) return;
@@ -168,6 +220,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     db,
     faults,
     stats,
+    abandoned: () => abandoned,
     demo,
     subscribers,
     listen: (port = 0, host = '127.0.0.1') =>
@@ -227,4 +280,22 @@ function send(res: ServerResponse, status: number, body?: unknown, raw = false):
   if (status >= 400) res.setHeader('cache-control', 'no-store');
   const text = raw ? String(body) : JSON.stringify(body);
   res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) }).end(text);
+}
+
+/** Checks a body of PUT /__sandbox/auth; returns the problems found. */
+function checkOAuthChanges(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return ['settings must be an object'];
+  const problems: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'clientId' || key === 'clientSecret') {
+      if (typeof v !== 'string' || v === '') problems.push(`${key} must be a non-empty string`);
+    } else if (key === 'tokenTtlS') {
+      if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 86_400)
+        problems.push('tokenTtlS must be a whole number of seconds from 1 to 86400');
+    } else if (key === 'requireAuth') {
+      if (typeof v !== 'boolean') problems.push('requireAuth must be true or false');
+    } else problems.push(`${key} is not an auth setting`);
+  }
+  return problems;
 }

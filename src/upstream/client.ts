@@ -10,6 +10,7 @@ import { type ContractOperation, operations, validateResponse } from '../contrac
 import type { OperationId, Operations } from '../contract/wire.ts';
 import { endSpan, type Span, upstreamSpan } from '../http/tracing.ts';
 import { type CachedAnswer, HttpCache } from './cache.ts';
+import type { Credentials } from './credentials.ts';
 import { UpstreamError, type UpstreamFailure, upstreamMessage } from './errors.ts';
 import { type BreakerState, Breakers, backoffMs, FailFast, isTransient, Limiter } from './resilience.ts';
 
@@ -35,6 +36,10 @@ export interface CallContext {
   span?: Span;
   /** Every failed call of the request, also those a reader turns into `null` (a 404 lease). */
   failures?: UpstreamError[];
+  /** The caller's Authorization header, which UPSTREAM_AUTH=forward passes on. */
+  authorization?: string;
+  /** Aborted when the caller has gone: its calls still waiting or running are given up. */
+  signal?: AbortSignal;
 }
 
 export type UpstreamApi = {
@@ -64,6 +69,8 @@ export interface UpstreamOptions {
   breaker: { failures: number; cooldownMs: number };
   /** The HTTP cache's store; null turns caching off. */
   cache: Keyv | null;
+  /** How the gateway identifies itself upstream (UPSTREAM_AUTH); none by default. */
+  credentials?: Credentials;
   observer?: UpstreamObserver;
 }
 
@@ -117,6 +124,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   });
   const limiter = new Limiter(options.maxSockets, options.maxQueue);
   const cache = options.cache ? new HttpCache(options.cache) : null;
+  const credentials = options.credentials;
 
   /** One HTTP exchange; got's errors become UpstreamErrors here and nowhere else. */
   async function exchange(
@@ -127,8 +135,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   ): Promise<CachedAnswer> {
     const trace = upstreamSpan(context.span, `upstream ${op.operationId}`);
     const tooLarge = new AbortController();
+    const left = gone(op, context);
     const request = http(url, {
-      signal: tooLarge.signal,
+      signal: left ? AbortSignal.any([tooLarge.signal, left]) : tooLarge.signal,
       method: op.method.toUpperCase() as 'GET',
       searchParams: args.query as Record<string, string | number> | undefined,
       json: args.body,
@@ -167,6 +176,36 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     }
   }
 
+  /**
+   * An exchange with the upstream credentials. A 401 renews them and tries once more: a refused call
+   * was not applied, so this is safe for writes too. A 401 after that is the gateway's, not the caller's.
+   */
+  async function authorized(
+    target: Target,
+    args: CallArgs<OperationId>,
+    context: CallContext,
+    headers: Record<string, string>,
+  ): Promise<CachedAnswer> {
+    const { operationId } = target.op;
+    const own = async () => ({
+      ...headers,
+      ...(await credentials?.headers(operationId, context.authorization)),
+    });
+    let sent = await own();
+    let answer = await exchange(target, args, context, sent);
+    if (answer.status === 401 && credentials?.renew(sent)) {
+      sent = await own();
+      answer = await exchange(target, args, context, sent);
+    }
+    if (answer.status !== 401) return answer;
+    throw new UpstreamError(
+      'auth',
+      operationId,
+      `The upstream refused the gateway's credentials for ${operationId}`,
+      401,
+    );
+  }
+
   /** An exchange through the breaker and the in-flight limit, retried while a read fails transiently. */
   async function send(
     target: Target,
@@ -176,19 +215,26 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   ): Promise<CachedAnswer> {
     const { operationId } = target.op;
     const tries = target.op.method === 'get' ? 1 + options.retries : 1;
+    const signal = gone(target.op, context);
     for (let attempt = 1; ; attempt++) {
       breakers.admit(operationId);
       const started = performance.now();
       let answer: CachedAnswer | null = null;
       let failure: UpstreamError | null = null;
       try {
-        answer = await limiter.run(operationId, () => exchange(target, args, context, headers));
+        answer = await limiter.run(operationId, () => authorized(target, args, context, headers), signal);
       } catch (error) {
+        // A call the caller gave up on tells nothing about the upstream, and is not tried again.
+        if (signal?.aborted) {
+          breakers.abandon(operationId);
+          throw given(operationId);
+        }
         if (error instanceof FailFast) breakers.abandon(operationId);
         if (!(error instanceof UpstreamError) || error instanceof FailFast) throw error;
         failure = error;
       }
-      const fault = failure !== null || (answer?.status ?? 0) >= 500;
+      // Refused credentials say nothing about the upstream's health: they do not open its breaker.
+      const fault = (failure !== null && failure.failure !== 'auth') || (answer?.status ?? 0) >= 500;
       observer.outcome?.(
         operationId,
         failure?.failure ?? (fault ? 'http' : 'ok'),
@@ -202,7 +248,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         if (failure) throw failure;
         return answer as CachedAnswer;
       }
-      await sleep(backoffMs(attempt - 1, options.retryBaseMs));
+      await sleep(backoffMs(attempt - 1, options.retryBaseMs), undefined, { signal }).catch(() => {
+        throw given(operationId);
+      });
     }
   }
 
@@ -219,7 +267,10 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     if (!cache) return { answer: await send(target, args, context) };
     const query = new URLSearchParams(args.query as Record<string, string>).toString();
     const key = `GET ${target.url}${query ? `?${query}` : ''}`;
-    const request = { method: 'GET', url: key.slice(4), headers: {} };
+    // The caller's own token makes the call authenticated: a shared cache then keeps only what the
+    // upstream marks public (RFC 9111 §3.5), so no caller is served another's private answer.
+    const authorization = credentials?.perCaller ? context.authorization : undefined;
+    const request = { method: 'GET', url: key.slice(4), headers: authorization ? { authorization } : {} };
     const found = await cache.lookup(key, request);
     if (found.kind === 'fresh') {
       observer.cache?.(target.op.operationId, 'hit');
@@ -282,6 +333,16 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     },
   };
 }
+
+/**
+ * What ends a call when its caller goes away: reads only. A write runs to its end, so the answer
+ * stored under its Idempotency-Key is the upstream's and a retry with that key replays it.
+ */
+const gone = (op: ContractOperation, context: CallContext) =>
+  op.method === 'get' ? context.signal : undefined;
+
+const given = (operationId: OperationId) =>
+  new FailFast(operationId, `The caller went away: ${operationId} was given up`);
 
 /** The answer's body, checked: an error status keeps its code, a success must be the contract's. */
 function interpret(op: ContractOperation, answer: CachedAnswer, checked = false): unknown {

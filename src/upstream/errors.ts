@@ -4,9 +4,11 @@ import type { OperationId } from '../contract/wire.ts';
 
 /**
  * http: the upstream answered with an error status; timeout: no answer in time;
- * unavailable: no connection, or it broke; bad_response: an answer that is not the contract's.
+ * unavailable: no connection, or it broke; bad_response: an answer that is not the contract's;
+ * auth: the upstream refused the gateway's own credentials (a 401 that outlived one renewal, or
+ * the token endpoint gave no token), which is never the caller's fault.
  */
-export type UpstreamFailure = 'http' | 'timeout' | 'unavailable' | 'bad_response';
+export type UpstreamFailure = 'http' | 'timeout' | 'unavailable' | 'bad_response' | 'auth';
 
 export class UpstreamError extends Error {
   readonly failure: UpstreamFailure;

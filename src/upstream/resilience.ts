@@ -128,13 +128,27 @@ export class Limiter {
     return this.#queue.length;
   }
 
-  async run<T>(operationId: OperationId, work: () => Promise<T>): Promise<T> {
+  /** Runs `work` when a permit is free; a call whose `signal` aborts while it waits leaves the queue. */
+  async run<T>(operationId: OperationId, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
     if (this.#free > 0) this.#free--;
     else {
       if (this.#queue.length >= this.#maxQueue) {
         throw new FailFast(operationId, 'The gateway has too many upstream calls waiting');
       }
-      await new Promise<void>((resolve) => this.#queue.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const start = () => {
+          signal?.removeEventListener('abort', leave);
+          resolve();
+        };
+        const leave = () => {
+          const at = this.#queue.indexOf(start);
+          if (at >= 0) this.#queue.splice(at, 1);
+          reject(signal?.reason);
+        };
+        this.#queue.push(start);
+        signal?.addEventListener('abort', leave, { once: true });
+      });
     }
     try {
       return await work();

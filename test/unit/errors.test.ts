@@ -11,7 +11,7 @@ const httpError = (status: number, message = `upstream said ${status}`) =>
 describe('codeOfUpstream', () => {
   it.each([
     [400, 'BAD_USER_INPUT'],
-    [401, 'UNAUTHENTICATED'],
+    [401, 'UPSTREAM_AUTH_FAILED'],
     [403, 'FORBIDDEN'],
     [404, 'NOT_FOUND'],
     [500, 'UPSTREAM_ERROR'],
@@ -41,6 +41,7 @@ describe('codeOfUpstream', () => {
     ['timeout', 'UPSTREAM_TIMEOUT'],
     ['unavailable', 'UPSTREAM_UNAVAILABLE'],
     ['bad_response', 'UPSTREAM_ERROR'],
+    ['auth', 'UPSTREAM_AUTH_FAILED'],
   ] as const)('maps a %s failure to %s', (failure, code) => {
     expect(codeOfUpstream(new UpstreamError(failure, 'GetCurrentPlanDetailsbyMSISDN', 'failed'))).toBe(code);
   });
@@ -66,6 +67,7 @@ describe('HTTP_STATUS', () => {
       UPSTREAM_ERROR: 502,
       UPSTREAM_TIMEOUT: 504,
       UPSTREAM_UNAVAILABLE: 503,
+      UPSTREAM_AUTH_FAILED: 502,
     });
     expect(Object.keys(HTTP_STATUS).sort()).toEqual([...ERROR_CODES].sort());
   });
@@ -145,7 +147,7 @@ describe('formatError(production)', () => {
       new UpstreamError('bad_response', 'GetPhoneLeaseDetailsbyMSISDN', 'garbled'),
       'UPSTREAM_ERROR',
     ],
-    ['an upstream 401', httpError(401, 'expired token'), 'UNAUTHENTICATED'],
+    ['an upstream 401', httpError(401, 'expired token'), 'UPSTREAM_AUTH_FAILED'],
     ['an upstream 500', httpError(500, 'boom'), 'UPSTREAM_ERROR'],
   ])('gives %s the code %s and nothing else', (_, cause, code) => {
     const { error, formatted } = located(cause);
