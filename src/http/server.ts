@@ -217,10 +217,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   await app.register(async (scope) => {
     guardSurface(scope, authenticator, failures, { open: isLandingPage, refuse: graphqlRefusal });
-    scope.addHook('preHandler', persistedQueryHashes(graphqlRefusal));
+    // Trusted documents first: a manifest id (`sha256:<hex>`) is swapped for its text before the APQ
+    // hash check, which would refuse it as no SHA-256.
     if (config.trustedDocuments) {
       scope.addHook('preHandler', trustedOnly(loadTrustedDocuments(config.trustedDocuments), graphqlRefusal));
     }
+    scope.addHook('preHandler', persistedQueryHashes(graphqlRefusal));
     idempotency(scope, {
       ...writes,
       refuse: graphqlRefusal,

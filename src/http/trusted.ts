@@ -120,8 +120,8 @@ function runText(request: FastifyRequest, body: Record<string, unknown>, text: s
     url.searchParams.set('extensions', JSON.stringify(rest));
     url.searchParams.delete('documentId');
     request.raw.url = `${url.pathname}${url.search}`;
-    return;
   }
+  // Also in the parsed body or query, which the gateway's own hooks (APQ hash checks) read.
   body.query = text;
   body.extensions = rest;
   delete body.documentId;
