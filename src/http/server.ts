@@ -101,7 +101,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxBodyBytes: config.upstreamMaxBodyBytes,
     breaker: { failures: config.breakerFailures, cooldownMs: config.breakerCooldownMs },
     cache: config.cache ? (shared?.keyv('cache') ?? memory(config.cacheMaxEntries)) : null,
-    observer: metrics.observer(),
+    // The app's logger, once it exists: drift is only ever reported after start-up.
+    observer: metrics.observer((fields, message) => app.log.warn(fields, message)),
   });
   const authenticator = await createAuthenticator(config.auth);
   const app = Fastify({
