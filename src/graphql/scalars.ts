@@ -69,12 +69,8 @@ export const instantOf = (value: string): number =>
   Date.parse(value.replace(/([+-]\d{2}):?(\d{2})?$/, (_, h: string, m?: string) => `${h}:${m ?? '00'}`));
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/**
- * RFC 3339, the offsets +hh and +hhmm that the upstream contract's date-time check lets through too,
- * and no offset at all: the original contract's ISO 8601, a wall-clock time the upstream reads in its market.
- */
-const DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2})(?::?(\d{2}))?)?$/;
+/** RFC 3339, and the offsets +hh and +hhmm that the upstream contract's date-time check lets through too. */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2})(?::?(\d{2}))?)$/;
 
 function parseDate(value: string): string {
   const m = DATE.exec(value);
@@ -95,7 +91,7 @@ function parseDateTime(value: string): string {
     Number(m[3]) <= 59 &&
     Number(m[4]) <= 60 &&
     (m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8] ?? 0) <= 59));
-  if (!valid) throw badInput(`"${value}" is not a date-time, e.g. 2026-11-26T15:00:00Z`);
+  if (!valid) throw badInput(`"${value}" is not a date-time with an offset, e.g. 2026-11-26T15:00:00Z`);
   return value;
 }
 
@@ -103,11 +99,7 @@ export const scalars = {
   MSISDN: stringScalar('MSISDN', 'A mobile number in E.164 digits', normaliseMsisdn),
   PhoneNumber: stringScalar('PhoneNumber', 'A phone number in digits', normalisePhoneNumber),
   Date: stringScalar('Date', 'A calendar date, YYYY-MM-DD', parseDate),
-  DateTime: stringScalar(
-    'DateTime',
-    "An RFC 3339 date-time; input without an offset is the market's wall-clock time",
-    parseDateTime,
-  ),
+  DateTime: stringScalar('DateTime', 'An RFC 3339 date-time with offset', parseDateTime),
   ByteCount: new GraphQLScalarType({
     name: 'ByteCount',
     description: 'A count of bytes, exact up to 2^53 - 1',

@@ -73,9 +73,13 @@ export async function restRouter(
       if (result.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
       const { errors } = result.body.singleResult;
       const failures = contextValue.call.failures ?? [];
-      // The upstream's own answer, status and body as it sent them (extra properties, odd values and all).
-      const upstream = contextValue.call.answers.find((a) => a.operationId === op.operationId);
-      if (upstream && !failures.some((f) => f.operationId === op.operationId)) {
+      // The upstream's own answer, status and body as it sent them (extra properties, odd values and
+      // all). A read may be served by its twin operation (availableplans?planType=upgrades by upgrades/).
+      const { answers } = contextValue.call;
+      const upstream =
+        answers.find((a) => a.operationId === op.operationId) ??
+        (op.method === 'get' && answers.length === 1 ? answers[0] : undefined);
+      if (upstream) {
         return { status: upstream.status, body: upstream.body };
       }
       return failed(op, failures, errors?.[0]);

@@ -330,7 +330,17 @@ function interpret(
   if (!ok) {
     // An error answer that is not JSON (a proxy's HTML page, say) keeps its status, not its text.
     const errorBody = body === INVALID ? undefined : body;
-    if (answer.status === 401) observer.credentialsRefused?.(op.operationId);
+    if (answer.status === 401) {
+      // Callers are authenticated by the gateway: a 401 refuses the gateway's own credentials.
+      observer.credentialsRefused?.(op.operationId);
+      throw new UpstreamError(
+        'http',
+        op.operationId,
+        `The upstream refused the gateway's credentials (${upstreamMessage(errorBody, answer.status)})`,
+        answer.status,
+        errorBody,
+      );
+    }
     if (answer.status === 429) {
       const wait = retryAfterMs(answer.headers['retry-after'], Date.now());
       throw new HeldOff(op.operationId, Math.max(1, Math.ceil(wait / 1000)));

@@ -11,12 +11,14 @@ const httpError = (status: number, message = `upstream said ${status}`) =>
 describe('codeOfUpstream', () => {
   it.each([
     [400, 'BAD_USER_INPUT'],
-    [401, 'UNAUTHENTICATED'],
+    [401, 'UPSTREAM_AUTH_FAILED'],
     [403, 'FORBIDDEN'],
     [404, 'NOT_FOUND'],
+    [429, 'UPSTREAM_RATE_LIMITED'],
     [500, 'UPSTREAM_ERROR'],
-    [502, 'UPSTREAM_ERROR'],
-    [503, 'UPSTREAM_ERROR'],
+    [502, 'UPSTREAM_UNAVAILABLE'],
+    [503, 'UPSTREAM_UNAVAILABLE'],
+    [504, 'UPSTREAM_TIMEOUT'],
     [418, 'UPSTREAM_ERROR'],
     [405, 'UPSTREAM_ERROR'],
     [302, 'UPSTREAM_ERROR'],
@@ -65,6 +67,8 @@ describe('HTTP_STATUS', () => {
       UPSTREAM_ERROR: 502,
       UPSTREAM_TIMEOUT: 504,
       UPSTREAM_UNAVAILABLE: 503,
+      UPSTREAM_RATE_LIMITED: 503,
+      UPSTREAM_AUTH_FAILED: 502,
     });
     expect(Object.keys(HTTP_STATUS).sort()).toEqual([...ERROR_CODES].sort());
   });
@@ -144,7 +148,7 @@ describe('formatError(production)', () => {
       new UpstreamError('bad_response', 'GetPhoneLeaseDetailsbyMSISDN', 'garbled'),
       'UPSTREAM_ERROR',
     ],
-    ['an upstream 401', httpError(401, 'expired token'), 'UNAUTHENTICATED'],
+    ['an upstream 401', httpError(401, 'expired token'), 'UPSTREAM_AUTH_FAILED'],
     ['an upstream 500', httpError(500, 'boom'), 'UPSTREAM_ERROR'],
   ])('gives %s the code %s and nothing else', (_, cause, code) => {
     const { error, formatted } = located(cause);
