@@ -41,7 +41,9 @@ export async function startPrism(options: { dynamic?: boolean; seed?: string } =
   const port = await freePort();
   const args = ['mock', ORIGINAL_PATH, '-p', String(port), '-h', '127.0.0.1', '-v', 'error'];
   if (options.dynamic) args.push('-d', '--json-schema-faker-fillProperties', '--seed', options.seed ?? '12');
-  const child: ChildProcess = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [cli, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

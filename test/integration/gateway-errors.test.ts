@@ -437,7 +437,7 @@ describe('gateway errors: statuses the sandbox never answers (a stub upstream)',
     };
   };
 
-  it('UPSTREAM_AUTH_FAILED from an upstream 401 (the gateway\'s credentials), with its message, on each field read', async () => {
+  it("UPSTREAM_AUTH_FAILED from an upstream 401 (the gateway's credentials), with its message, on each field read", async () => {
     answer(401, JSON.stringify({ code: 401, message: 'The access token expired' }));
     const res = await post(url, LINE, { m: '50491234567' });
     expect(res.data).toEqual({ subscriber: { msisdn: '50491234567', status: null, plan: null } });
@@ -514,7 +514,9 @@ describe('gateway errors: statuses the sandbox never answers (a stub upstream)',
     expect(res.errors).toHaveLength(2);
     for (const error of res.errors ?? []) {
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_AUTH_FAILED', upstream: { status: 401 } });
-      expect(error.message).toBe("The upstream refused the gateway's credentials (The upstream answered 401)");
+      expect(error.message).toBe(
+        "The upstream refused the gateway's credentials (The upstream answered 401)",
+      );
     }
   });
 

@@ -724,7 +724,7 @@ describe('write sequences answer step by step as the upstream does', () => {
 describe('bad input is refused before any upstream call, as the upstream refuses it', () => {
   it.each(
     ALL.flatMap((operationId) => ['abc', '+504', '5049123', '5049123456789012'].map((m) => [operationId, m])),
-  )('%s: MSISDN %s is 400 (the gateway\'s MSISDN scalar, in its own words)', async (operationId, msisdn) => {
+  )("%s: MSISDN %s is 400 (the gateway's MSISDN scalar, in its own words)", async (operationId, msisdn) => {
     const a = await refusedInOtherWords(
       operationId as OperationId,
       valid(operationId as OperationId, { msisdn }),
@@ -755,7 +755,7 @@ describe('bad input is refused before any upstream call, as the upstream refuses
     }
   });
 
-  it('channelId below 1 is the original contract\'s (it sets no minimum): the upstream answers it', async () => {
+  it("channelId below 1 is the original contract's (it sets no minimum): the upstream answers it", async () => {
     for (const channelId of ['0', '-1']) {
       await s.resetUpstreamCalls();
       await same('GetAvailableOffersByMSISDN', { query: { channelId } }, 400);
