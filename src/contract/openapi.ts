@@ -148,12 +148,20 @@ export function validateResponse(operationId: OperationId, status: number, body:
 }
 
 /**
- * The rules of the tightened contract an answer breaks, named by their place in its schemas (e.g.
- * `Plan/properties/currencyId/pattern`): a bounded set, fit for a metric label.
+ * The rules of the tightened contract an answer breaks, named by the declared field and the check
+ * (e.g. `currencyId:pattern`, `productOfferingList.*.offeringCategory:enum`): a bounded set, fit for
+ * a metric label, as array indices are `*` and only declared fields are checked.
  */
 export function tightenedRules(operationId: OperationId, status: number, body: unknown): string[] {
-  const rules = responseErrors(operationId, status, body).map((e) =>
-    e.schemaPath.replace(/^.*#\/(components\/schemas\/)?/, ''),
+  const rules = responseErrors(operationId, status, body).map(
+    (e) =>
+      `${
+        e.instancePath
+          .split('/')
+          .slice(1)
+          .map((key) => (/^\d+$/.test(key) ? '*' : key))
+          .join('.') || '(body)'
+      }:${e.keyword}`,
   );
   return [...new Set(rules)];
 }

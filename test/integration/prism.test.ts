@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../src/contract/openapi.ts';
 import type { OperationId } from '../../src/contract/wire.ts';
-import { createGateway, type Gateway } from '../../src/http/server.ts';
 import { type Exchange, type Mock, recordingProxy, startPrism } from '../helpers/prism.ts';
-import { testConfig } from '../helpers/stack.ts';
+import { type Data, type GatewayClient, gatewayOver } from '../helpers/stub-upstream.ts';
 
 const DASHBOARD = readFileSync(join(import.meta.dirname, '../../operations/Dashboard.graphql'), 'utf8');
 const MSISDN = '50491234567';
@@ -39,21 +38,11 @@ interface Reply {
 }
 
 /** An operation's request: its path below the base path, method and JSON body. */
-function requestOf(operationId: OperationId): { path: string; init: RequestInit } {
+function requestOf(operationId: OperationId): { path: string; method: string; body: unknown } {
   const op = operations.find((o) => o.operationId === operationId);
   if (!op) throw new Error(operationId);
   const path = op.path.replace(/\{msisdn\}/i, MSISDN).replace('{offerId}', '104');
-  const body = BODIES[operationId];
-  return {
-    path,
-    init: {
-      method: op.method.toUpperCase(),
-      ...(body !== undefined && {
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    },
-  };
+  return { path, method: op.method.toUpperCase(), body: BODIES[operationId] };
 }
 
 async function replyOf(res: Response): Promise<Reply> {
@@ -61,40 +50,17 @@ async function replyOf(res: Response): Promise<Reply> {
   return { status: res.status, body: text === '' ? undefined : JSON.parse(text) };
 }
 
-interface Over {
-  gateway: Gateway;
-  url: string;
-  graphql(query: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
-  rest(operationId: OperationId): Promise<Reply>;
+async function restOf(over: GatewayClient, operationId: OperationId): Promise<Reply> {
+  const { path, method, body } = requestOf(operationId);
+  const { status, body: answer } = await over.rest(method, path, body);
+  return { status, body: answer };
 }
 
-async function gatewayOver(upstreamUrl: string): Promise<Over> {
-  const config = testConfig({ auth: { disabled: true }, cache: false, limits: { rateLimit: 1_000_000 } });
-  const gateway = await createGateway({ config, upstreamUrl });
-  const url = await gateway.listen(0, '127.0.0.1');
-  return {
-    gateway,
-    url,
-    graphql: async (query, variables) => {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as { data?: any; errors?: any[] };
-    },
-    rest: async (operationId) => {
-      const { path, init } = requestOf(operationId);
-      return replyOf(await fetch(`${url}/v2/tigo/mobile/hn${path}`, init));
-    },
-  };
-}
-
-const partsOf = (data: any) => Object.fromEntries(PARTS.map((p) => [p, data?.subscriber?.[p] ?? null]));
+const partsOf = (data: Data) => Object.fromEntries(PARTS.map((p) => [p, data?.subscriber?.[p] ?? null]));
 
 describe('Prism, static: examples and placeholders of the original swagger', () => {
   let prism: Mock;
-  let over: Over;
+  let over: GatewayClient;
   beforeAll(async () => {
     prism = await startPrism();
     over = await gatewayOver(prism.url);
@@ -132,10 +98,18 @@ describe('Prism, static: examples and placeholders of the original swagger', () 
   });
 
   it.each(operations.map((o) => o.operationId))('REST %s answers as Prism does', async (operationId) => {
-    const { path, init } = requestOf(operationId);
-    const direct = await replyOf(await fetch(prism.url + path, init));
+    const { path, method, body } = requestOf(operationId);
+    const direct = await replyOf(
+      await fetch(prism.url + path, {
+        method,
+        ...(body !== undefined && {
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      }),
+    );
     expect(direct.status, 'Prism accepts the request').toBeLessThan(300);
-    expect(await over.rest(operationId)).toEqual(direct);
+    expect(await restOf(over, operationId)).toEqual(direct);
   });
 });
 
@@ -143,7 +117,7 @@ describe('Prism, dynamic: random answers of the original swagger, with extra pro
   const ROUNDS = 200;
   let prism: Mock;
   let proxy: Mock & { exchanges: Exchange[] };
-  let over: Over;
+  let over: GatewayClient;
   beforeAll(async () => {
     prism = await startPrism({ dynamic: true, seed: 'selfcare' });
     proxy = await recordingProxy(prism.url);
@@ -167,7 +141,7 @@ describe('Prism, dynamic: random answers of the original swagger, with extra pro
 
       const read = READS[round % READS.length]?.operationId as OperationId;
       proxy.exchanges.length = 0;
-      const answer = await over.rest(read);
+      const answer = await restOf(over, read);
       expect(proxy.exchanges, `round ${round}: ${read} made one upstream call`).toHaveLength(1);
       const sent = proxy.exchanges[0] as Exchange;
       expect(answer, `round ${round}: ${read}`).toEqual({ status: sent.status, body: JSON.parse(sent.body) });
