@@ -2,19 +2,24 @@
 // (schema/upstream/original.swagger.yaml) exactly as published, and a recording proxy in front of it,
 // so a test can compare what the gateway answered with what the upstream sent for that same request.
 //
-// Fixes the Prism copy needs: none. Prism 5 loads the original as it is. It serves the paths at `/`:
-// it does not read the templated `basePath` (`/v2/tigo/mobile/{country}`), so the gateway's upstream
-// URL is the server's root, without `{country}`, and every market gets the same mock.
+// The Prism copy has one fix (scripts/prism-spec.ts): Prism serves the paths at `/` and does not read
+// the templated `basePath` (`/v2/tigo/mobile/{country}`), so each path is written under the base
+// path of one market (hn), and the gateway reaches it at its usual URL, `.../v2/tigo/mobile/{country}`.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ORIGINAL_PATH } from '../../src/contract/original.ts';
+import { prismSpec } from '../../scripts/prism-spec.ts';
+
+/** The base path of the market the Prism copy serves. */
+export const PRISM_BASE = '/v2/tigo/mobile/hn';
 
 export interface Mock {
-  /** The server's root: the gateway's upstream URL. */
+  /** The server's root. */
   url: string;
   close(): Promise<void>;
 }
@@ -39,7 +44,9 @@ async function freePort(): Promise<number> {
  */
 export async function startPrism(options: { dynamic?: boolean; seed?: string } = {}): Promise<Mock> {
   const port = await freePort();
-  const args = ['mock', ORIGINAL_PATH, '-p', String(port), '-h', '127.0.0.1', '-v', 'error'];
+  const spec = join(mkdtempSync(join(tmpdir(), 'selfcare-prism-')), 'original.prism.yaml');
+  writeFileSync(spec, prismSpec('hn'));
+  const args = ['mock', spec, '-p', String(port), '-h', '127.0.0.1', '-v', 'error'];
   if (options.dynamic) args.push('-d', '--json-schema-faker-fillProperties', '--seed', options.seed ?? '12');
   const child: ChildProcess = spawn(process.execPath, [cli, ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -53,7 +60,7 @@ export async function startPrism(options: { dynamic?: boolean; seed?: string } =
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Prism exited (${child.exitCode}): ${stderr}`);
     try {
-      await fetch(`${url}/plans/subscribers/1/upgraderequest`);
+      await fetch(`${url}${PRISM_BASE}/plans/subscribers/1/upgraderequest`);
       break;
     } catch {
       if (Date.now() > deadline) throw new Error(`Prism did not start: ${stderr}`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../src/contract/openapi.ts';
 import type { OperationId } from '../../src/contract/wire.ts';
-import { type Exchange, type Mock, recordingProxy, startPrism } from '../helpers/prism.ts';
+import { type Exchange, type Mock, PRISM_BASE, recordingProxy, startPrism } from '../helpers/prism.ts';
 import { type Data, type GatewayClient, gatewayOver } from '../helpers/stub-upstream.ts';
 
 const DASHBOARD = readFileSync(join(import.meta.dirname, '../../operations/Dashboard.graphql'), 'utf8');
@@ -63,7 +63,7 @@ describe('Prism, static: examples and placeholders of the original swagger', () 
   let over: GatewayClient;
   beforeAll(async () => {
     prism = await startPrism();
-    over = await gatewayOver(prism.url);
+    over = await gatewayOver(`${prism.url}/v2/tigo/mobile/{country}`);
   }, 60_000);
   afterAll(async () => {
     await over?.gateway.close();
@@ -100,7 +100,7 @@ describe('Prism, static: examples and placeholders of the original swagger', () 
   it.each(operations.map((o) => o.operationId))('REST %s answers as Prism does', async (operationId) => {
     const { path, method, body } = requestOf(operationId);
     const direct = await replyOf(
-      await fetch(prism.url + path, {
+      await fetch(prism.url + PRISM_BASE + path, {
         method,
         ...(body !== undefined && {
           headers: { 'content-type': 'application/json' },
@@ -121,7 +121,7 @@ describe('Prism, dynamic: random answers of the original swagger, with extra pro
   beforeAll(async () => {
     prism = await startPrism({ dynamic: true, seed: 'selfcare' });
     proxy = await recordingProxy(prism.url);
-    over = await gatewayOver(proxy.url);
+    over = await gatewayOver(`${proxy.url}/v2/tigo/mobile/{country}`);
   }, 60_000);
   afterAll(async () => {
     await over?.gateway.close();
