@@ -106,8 +106,11 @@ export class Metrics {
     this.batches.observe({ loader }, size);
   }
 
-  /** Breakers are shown closed from the start, so a dashboard sees every operation. */
+  /** Breakers are shown closed and refused credentials at 0 from the start, so a dashboard and an alert see every operation. */
   knowOperations(operations: OperationId[]): void {
-    for (const operation of operations) this.breaker.set({ operation }, 0);
+    for (const operation of operations) {
+      this.breaker.set({ operation }, 0);
+      this.credentialsRefused.inc({ operation }, 0);
+    }
   }
 }
