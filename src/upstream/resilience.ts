@@ -116,6 +116,8 @@ export class Breakers {
   holdOff(operationId: OperationId, retryAfter: string | undefined): void {
     const now = (this.#options.now ?? Date.now)();
     this.#heldUntil.set(operationId, now + retryAfterMs(retryAfter, now));
+    // A trial call answered 429 proved nothing: the next call after the pause is the trial.
+    this.abandon(operationId);
   }
 
   /** A trial call that never reached the upstream (refused by the in-flight limit) frees the trial. */
