@@ -276,7 +276,14 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     };
     const settle = (answer: CachedAnswer, checked: boolean) => {
       const body = interpret(op, answer, checked, observer);
-      context.answers?.push({ operationId: op.operationId, status: answer.status, body });
+      if (context.answers) {
+        const sent = parseJson(answer.body);
+        context.answers.push({
+          operationId: op.operationId,
+          status: answer.status,
+          body: sent === INVALID ? undefined : sent,
+        });
+      }
       return body;
     };
     if (op.method !== 'get') {
@@ -353,7 +360,13 @@ function interpret(
       errorBody,
     );
   }
+  // A write's 2xx is a success whatever its body: one that cannot be read is as good as none.
+  const unreadable = (rule: string) => {
+    observer.drift?.(op.operationId, [rule]);
+    return undefined;
+  };
   if (op.method !== 'get' && answer.body.trim() === '') return undefined;
+  if (op.method !== 'get' && body === INVALID) return unreadable('(body):json');
   if (body === INVALID) {
     throw new UpstreamError(
       'bad_response',
@@ -364,6 +377,7 @@ function interpret(
   // A cached answer was checked when it was stored.
   if (checked) return body;
   const problems = originalProblems(op.operationId, answer.status, body);
+  if (problems.length > 0 && op.method !== 'get') return unreadable('(body):original');
   if (problems.length > 0) {
     throw new UpstreamError(
       'bad_response',

@@ -322,6 +322,33 @@ describe('writes', () => {
     expect(data.updateStatus.status).toEqual({ code: 'BLOCKED' });
   });
 
+  it('a 2xx whose body cannot be read is a success too; REST hands on what came', async () => {
+    stack.answers.UpdateStatusOfSubscriberByMSISDN = { status: 200, body: { code: 7 } };
+    stack.answers.GetStatusOfSubscriberByMSISDN = { body: { code: 'Active', assetType: 'SIM' } };
+    const { data, errors } = await stack.graphql(
+      'mutation ($m: MSISDN!) { updateStatus(input: { msisdn: $m, code: ACTIVE, assetType: SIM }) { status { code } } }',
+      { m: MSISDN },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.updateStatus.status).toEqual({ code: 'ACTIVE' });
+    const rest = await stack.rest('PUT', '/billing/subscribers/50491234567/status', {
+      code: 'Active',
+      assetType: 'SIM',
+    });
+    expect({ status: rest.status, body: rest.body }).toEqual({ status: 200, body: { code: 7 } });
+    stack.answers.PurchaseOfferbyMSISDNandOfferId = {
+      status: 201,
+      body: 'OK',
+      headers: { 'content-type': 'text/plain' },
+    };
+    const bought = await stack.graphql(
+      'mutation ($m: MSISDN!) { purchaseOffer(input: { msisdn: $m, offerId: "104" }) { response } }',
+      { m: MSISDN },
+    );
+    expect(bought.errors).toBeUndefined();
+    expect(bought.data.purchaseOffer).toEqual({ response: null });
+  });
+
   it('UNKNOWN is never sent upstream as a status change', async () => {
     stack.received.length = 0;
     const { errors } = await stack.graphql(
