@@ -42,7 +42,9 @@ export type AdditionalSubscriptionsInput = {
 export type AssetType =
   | 'IMEI'
   | 'SIM'
-  | 'SIM_IMEI';
+  | 'SIM_IMEI'
+  /** An asset the upstream reported that this schema does not know (its text is in `assetTypeRaw`). Never accepted as input. */
+  | 'UNKNOWN';
 
 /** A market of the Self Care API (the `{country}` of its base path). */
 export type Country =
@@ -67,6 +69,8 @@ export type OfferingCategory =
   | 'DATA'
   | 'OTHER'
   | 'SMS'
+  /** A category the upstream sent that this schema does not know (its text is in `categoryRaw`). */
+  | 'UNKNOWN'
   | 'VOICE';
 
 /** The plan asked for in a plan change or an upgrade request. */
@@ -108,7 +112,9 @@ export type RemoveFavoriteInput = {
 /** Status of a line's asset. */
 export type StatusCode =
   | 'ACTIVE'
-  | 'BLOCKED';
+  | 'BLOCKED'
+  /** A status the upstream reported that this schema does not know (its text is in `codeRaw`). Never accepted as input. */
+  | 'UNKNOWN';
 
 export type UpdateStatusInput = {
   assetType: AssetType;
@@ -140,7 +146,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { __typename: 'Query', subscriber: { __typename: 'Subscriber', msisdn: string, country: Country, status: { __typename: 'LineStatus', code: StatusCode, assetType: AssetType, description: string | null } | null, plan: { __typename: 'Plan', id: string, name: string, monthlyAmount: number, currency: string | null, dataMB: number | null } | null, offers: Array<{ __typename: 'Offer', id: string, name: string, amount: number | null, currency: string | null, validity: string | null, validityUnit: string | null }> | null, favorites: Array<{ __typename: 'FavoriteNumber', phoneNumber: string, label: string | null, expirationDate: string | null }> | null, phoneLease: { __typename: 'PhoneLease', brand: string | null, model: string | null, nextRenewalDate: string } | null, usage: { __typename: 'Usage', percentageByApp: { __typename: 'UsageShares', lastUpdatedAt: string | null, records: Array<{ __typename: 'AppUsageShare', date: string | null, appName: string | null, percentage: number | null, bytes: number | null }> } | null } } | null };
+export type DashboardQuery = { __typename: 'Query', subscriber: { __typename: 'Subscriber', msisdn: string, country: Country, status: { __typename: 'LineStatus', code: StatusCode, assetType: AssetType, description: string | null } | null, plan: { __typename: 'Plan', id: string, name: string, monthlyAmount: number, currency: string | null, dataMB: number | null } | null, offers: Array<{ __typename: 'Offer', id: string, name: string, amount: number | null, currency: string | null, validity: string | null, validityUnit: string | null }> | null, favorites: Array<{ __typename: 'FavoriteNumber', phoneNumber: string, label: string | null, expirationDate: string | null }> | null, phoneLease: { __typename: 'PhoneLease', brand: string | null, model: string | null, nextRenewalDate: string | null } | null, usage: { __typename: 'Usage', percentageByApp: { __typename: 'UsageShares', lastUpdatedAt: string | null, records: Array<{ __typename: 'AppUsageShare', date: string | null, appName: string | null, percentage: number | null, bytes: number | null }> } | null } } | null };
 
 export type FavoritesQueryVariables = Exact<{
   msisdn: string;
@@ -213,7 +219,7 @@ export type PhoneLeaseQueryVariables = Exact<{
 }>;
 
 
-export type PhoneLeaseQuery = { __typename: 'Query', subscriber: { __typename: 'Subscriber', msisdn: string, phoneLease: { __typename: 'PhoneLease', brand: string | null, model: string | null, imei: string | null, insurance: string | null, lastBillingDate: string, nextRenewalDate: string, status: string | null } | null } | null };
+export type PhoneLeaseQuery = { __typename: 'Query', subscriber: { __typename: 'Subscriber', msisdn: string, phoneLease: { __typename: 'PhoneLease', brand: string | null, model: string | null, imei: string | null, insurance: string | null, lastBillingDate: string | null, nextRenewalDate: string | null, status: string | null } | null } | null };
 
 export type PlanOptionsQueryVariables = Exact<{
   msisdn: string;

@@ -126,19 +126,44 @@ export const serverVariables = {
 
 const responseValidators = new Map<string, ValidateFunction>();
 
-/** Validates an answer against the schema the contract declares for that operation and status. */
-export function validateResponse(operationId: OperationId, status: number, body: unknown): string[] {
+/** The tightened contract's complaints about an answer to an operation, at a status. */
+function responseErrors(operationId: OperationId, status: number, body: unknown): ErrorObject[] {
   const key = `${operationId} ${status}`;
   let validate = responseValidators.get(key);
   if (!validate) {
     const op = operations.find((o) => o.operationId === operationId);
-    if (!op) return [`unknown operation ${operationId}`];
+    if (!op) throw new Error(`unknown operation ${operationId}`);
     const responses = document.paths[op.path][op.method].responses;
     const declared = responses[String(status)] ?? responses.default;
     validate = bodyAjv.compile(rewriteRefs(jsonSchemaOf(declared)));
     responseValidators.set(key, validate);
   }
-  return validate(body) ? [] : describeErrors(validate.errors);
+  return validate(body) ? [] : (validate.errors ?? []);
+}
+
+/** Validates an answer against the schema the contract declares for that operation and status. */
+export function validateResponse(operationId: OperationId, status: number, body: unknown): string[] {
+  if (!operations.some((o) => o.operationId === operationId)) return [`unknown operation ${operationId}`];
+  return describeErrors(responseErrors(operationId, status, body));
+}
+
+/**
+ * The rules of the tightened contract an answer breaks, named by the declared field and the check
+ * (e.g. `currencyId:pattern`, `productOfferingList.*.offeringCategory:enum`): a bounded set, fit for
+ * a metric label, as array indices are `*` and only declared fields are checked.
+ */
+export function tightenedRules(operationId: OperationId, status: number, body: unknown): string[] {
+  const rules = responseErrors(operationId, status, body).map(
+    (e) =>
+      `${
+        e.instancePath
+          .split('/')
+          .slice(1)
+          .map((key) => (/^\d+$/.test(key) ? '*' : key))
+          .join('.') || '(body)'
+      }:${e.keyword}`,
+  );
+  return [...new Set(rules)];
 }
 
 export function describeErrors(errors: ErrorObject[] | null | undefined): string[] {

@@ -1,5 +1,6 @@
 // Reading a request the way the contract says: which operation, which market, which parameters
 // and body. Shared by every server of the contract, so they refuse the same input the same way.
+import type { ValidateFunction } from 'ajv';
 import { ApiError, badRequest } from './errors.ts';
 import { type ContractOperation, describeErrors, operations, serverVariables } from './openapi.ts';
 
@@ -40,6 +41,7 @@ export function errorSchemaAt(pathname: string): ContractOperation['errorSchema'
 export function checkParams(
   { op, country, values }: Matched,
   query: URLSearchParams | Record<string, unknown>,
+  validate: ValidateFunction = op.validateParams,
 ): Record<string, unknown> {
   if (!serverVariables.country.enum.includes(country))
     throw new ApiError(404, `Market ${country} is not served`);
@@ -50,14 +52,19 @@ export function checkParams(
   op.pathParams.forEach((name, i) => {
     params[name] = decodePathSegment(values[i] as string);
   });
-  if (!op.validateParams(params)) {
-    throw badRequest(`Invalid parameters: ${describeErrors(op.validateParams.errors).join('; ')}`);
+  if (!validate(params)) {
+    throw badRequest(`Invalid parameters: ${describeErrors(validate.errors).join('; ')}`);
   }
   return params;
 }
 
 /** A JSON request body, checked against the operation's schema. */
-export function checkBody(op: ContractOperation, contentType: string | undefined, raw: Buffer): unknown {
+export function checkBody(
+  op: ContractOperation,
+  contentType: string | undefined,
+  raw: Buffer,
+  validate: ValidateFunction | undefined = op.validateBody,
+): unknown {
   if (contentType !== undefined && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new ApiError(415, `Content-Type must be application/json, not ${contentType}`);
   }
@@ -68,8 +75,8 @@ export function checkBody(op: ContractOperation, contentType: string | undefined
   } catch {
     throw badRequest('The request body is not valid JSON');
   }
-  if (op.validateBody && !op.validateBody(body)) {
-    throw badRequest(`Invalid request body: ${describeErrors(op.validateBody.errors).join('; ')}`);
+  if (validate && !validate(body)) {
+    throw badRequest(`Invalid request body: ${describeErrors(validate.errors).join('; ')}`);
   }
   return body;
 }

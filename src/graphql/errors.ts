@@ -3,6 +3,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { UpstreamError } from '../upstream/errors.ts';
+import { HeldOff } from '../upstream/resilience.ts';
 import { LimitError } from './limits.ts';
 import { InputError } from './scalars.ts';
 
@@ -15,6 +16,7 @@ export const ERROR_CODES = [
   'UPSTREAM_ERROR',
   'UPSTREAM_TIMEOUT',
   'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_RATE_LIMITED',
   'UPSTREAM_AUTH_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -29,6 +31,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UPSTREAM_ERROR: 502,
   UPSTREAM_TIMEOUT: 504,
   UPSTREAM_UNAVAILABLE: 503,
+  UPSTREAM_RATE_LIMITED: 503,
   UPSTREAM_AUTH_FAILED: 502,
 };
 
@@ -40,6 +43,11 @@ const BY_UPSTREAM_STATUS: Record<number, ErrorCode> = {
   404: 'NOT_FOUND',
   409: 'BAD_USER_INPUT',
   422: 'BAD_USER_INPUT',
+  429: 'UPSTREAM_RATE_LIMITED',
+  // What sits in front of the upstream (a proxy, an API gateway) answers these for it.
+  502: 'UPSTREAM_UNAVAILABLE',
+  503: 'UPSTREAM_UNAVAILABLE',
+  504: 'UPSTREAM_TIMEOUT',
 };
 
 export function codeOfUpstream(error: UpstreamError): ErrorCode {
@@ -88,6 +96,7 @@ export function formatError(production: boolean) {
         extensions: {
           ...(production ? {} : formatted.extensions),
           code,
+          ...(cause instanceof HeldOff && { retryAfter: cause.retryAfter }),
           ...(!production && { upstream: { operation: cause.operationId, status: cause.status ?? null } }),
         },
       };

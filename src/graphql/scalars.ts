@@ -36,7 +36,7 @@ function stringScalar(
 }
 
 /** Drops the separators people type ("+504 9988-7766" → "50499887766"); null unless digits remain. */
-function digitsOf(value: string): string | null {
+export function digitsOf(value: string): string | null {
   const digits = value
     .trim()
     .replace(/^\+/, '')

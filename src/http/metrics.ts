@@ -14,6 +14,10 @@ const PROVIDER_VALUE: Record<ProviderState, number> = { up: 0, stale: 1, down: 2
 const OWN_OPERATION_LABELS = ['anonymous', 'invalid', 'unknown'];
 /** The label of every operation name that is not known: one series, however many names clients send. */
 const OTHER_OPERATION = 'other';
+/** Each drift rule of each operation is logged at most once in this interval; the counter counts every one. */
+export const DRIFT_LOG_INTERVAL_MS = 10 * 60_000;
+
+export type Warn = (fields: Record<string, unknown>, message: string) => void;
 
 export class Metrics {
   readonly registry = new Registry();
@@ -56,6 +60,19 @@ export class Metrics {
     buckets: [1, 2, 3, 5, 10, 20, 50],
     registers: [this.registry],
   });
+  readonly drift = new Counter({
+    name: 'gateway_upstream_drift_total',
+    help: 'Upstream answers the original contract allows that break a rule of the tightened one, by operation and rule (its schema path)',
+    labelNames: ['operation', 'rule'] as const,
+    registers: [this.registry],
+  });
+  readonly credentialsRefused = new Counter({
+    name: 'gateway_upstream_credentials_refused_total',
+    help: "Upstream 401 answers: the upstream refused the gateway's own credentials (alert on any increase)",
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+  readonly #driftLogged = new Map<string, number>();
   readonly sharedState = new Gauge({
     name: 'gateway_shared_state_up',
     help: 'Whether the shared state store (Redis) answers: 1 yes, 0 no (always 0 without REDIS_URL)',
@@ -81,12 +98,29 @@ export class Metrics {
     for (const outcome of ['ok', 'error']) this.jwksFetches.inc({ outcome }, 0);
   }
 
-  /** The upstream client's events, as metrics. */
-  observer(): UpstreamObserver {
+  /** The upstream client's events, as metrics; drift and refused credentials also as (throttled) warnings. */
+  observer(warn: Warn = () => {}): UpstreamObserver {
     return {
       outcome: (operation, outcome, seconds) => this.upstream.observe({ operation, outcome }, seconds),
       cache: (operation, result) => this.cache.inc({ operation, result }),
       breaker: (operation, state) => this.breaker.set({ operation }, BREAKER_VALUE[state]),
+      drift: (operation, rules) => {
+        const now = Date.now();
+        for (const rule of rules) {
+          this.drift.inc({ operation, rule });
+          const key = `${operation} ${rule}`;
+          if (now - (this.#driftLogged.get(key) ?? -Infinity) < DRIFT_LOG_INTERVAL_MS) continue;
+          this.#driftLogged.set(key, now);
+          warn(
+            { operation, rule },
+            'An upstream answer drifts from the tightened contract (the original allows it)',
+          );
+        }
+      },
+      credentialsRefused: (operation) => {
+        this.credentialsRefused.inc({ operation });
+        warn({ operation }, "The upstream refused the gateway's own credentials (401)");
+      },
     };
   }
 
@@ -94,11 +128,12 @@ export class Metrics {
     this.batches.observe({ loader }, size);
   }
 
-  /** Breakers are shown closed from the start, so a dashboard sees every operation. */
+  /** Breakers are shown closed and refused credentials at 0 from the start, so a dashboard and an alert see every operation. */
   knowOperations(operations: OperationId[]): void {
     for (const operation of operations) {
       this.breaker.set({ operation }, 0);
       this.#operations.add(operation);
+      this.credentialsRefused.inc({ operation }, 0);
     }
   }
 

@@ -107,7 +107,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     breaker: { failures: config.breakerFailures, cooldownMs: config.breakerCooldownMs },
     cache: config.cache ? (shared?.keyv('cache') ?? memory(config.cacheMaxEntries)) : null,
     credentials: createCredentials(config.upstreamAuth, config.upstreamTimeoutMs),
-    observer: metrics.observer(),
+    // The app's logger, once it exists: drift is only ever reported after start-up.
+    observer: metrics.observer((fields, message) => app.log.warn(fields, message)),
   });
   const authenticator = await createAuthenticator(config.auth, metrics.providerObserver());
   const app = Fastify({

@@ -3,7 +3,8 @@
 import type { ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, badRequest, errorBodyFor } from '../contract/errors.ts';
-import { type ContractOperation, validateResponse } from '../contract/openapi.ts';
+import type { ContractOperation } from '../contract/openapi.ts';
+import { originalOperations } from '../contract/original.ts';
 import {
   BASE_PATH,
   checkBody,
@@ -16,6 +17,7 @@ import { codeOfUpstream, type ErrorCode, HTTP_STATUS } from '../graphql/errors.t
 import type { SubscriberRef } from '../graphql/refs.ts';
 import type { Context } from '../http/context.ts';
 import type { UpstreamError } from '../upstream/errors.ts';
+import { HeldOff } from '../upstream/resilience.ts';
 import { routes } from './routes.ts';
 
 export interface RestRouterOptions {
@@ -26,6 +28,8 @@ export interface RestRouterOptions {
 interface Answer {
   status: number;
   body: unknown;
+  /** Seconds, when the upstream asked for a pause. */
+  retryAfter?: number;
 }
 
 export async function restRouter(
@@ -40,7 +44,8 @@ export async function restRouter(
       method: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'],
       url: `${BASE_PATH}/*`,
       handler: async (request, reply) => {
-        const { status, body } = await answer(request, reply);
+        const { status, body, retryAfter } = await answer(request, reply);
+        if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
         return reply.code(status).send(body);
       },
     });
@@ -52,20 +57,24 @@ export async function restRouter(
       const matched = matchOperation(request.method, path);
       const { op } = matched;
       request.report.operation = op.operationId;
-      const params = checkParams(matched, request.query as Record<string, unknown>);
+      // Refused only where the ORIGINAL contract refuses: a legacy client keeps every request it had.
+      const original = originalOperations.get(op.operationId);
+      const params = checkParams(matched, request.query as Record<string, unknown>, original?.validateParams);
       const line = lineInPath(matched);
       if (!queryAgrees(request.query as Record<string, unknown>, line.msisdn)) {
         throw badRequest(`The line in the query differs from the line in the path (${line.msisdn})`);
       }
-      const body = op.validateBody
+      const body = original?.validateBody
         ? checkBody(
             op,
             request.headers['content-type'],
             (request.body as Buffer | undefined) ?? Buffer.alloc(0),
+            original.validateBody,
           )
         : undefined;
       const route = routes[op.operationId];
       const contextValue = context(request);
+      contextValue.call.answers = [];
       const variables = route.variables({
         msisdn: line.msisdn,
         country: matched.country.toUpperCase(),
@@ -74,10 +83,18 @@ export async function restRouter(
       });
       const result = await apollo.executeOperation({ query: route.document, variables }, { contextValue });
       if (result.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
-      const { data, errors } = result.body.singleResult;
-      const value = data && !errors?.length ? route.answer(data) : null;
-      if (value !== null) return { status: op.successStatus, body: value };
-      return failed(op, contextValue.call.failures ?? [], errors?.[0]);
+      const { errors } = result.body.singleResult;
+      const failures = contextValue.call.failures ?? [];
+      // The upstream's own answer, status and body as it sent them (extra properties, odd values and
+      // all). A read may be served by its twin operation (availableplans?planType=upgrades by upgrades/).
+      const { answers } = contextValue.call;
+      const upstream =
+        answers.find((a) => a.operationId === op.operationId) ??
+        (op.method === 'get' && answers.length === 1 ? answers[0] : undefined);
+      if (upstream) {
+        return { status: upstream.status, body: upstream.body };
+      }
+      return failed(op, failures, errors?.[0]);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.allow) reply.header('allow', error.allow);
@@ -117,9 +134,18 @@ export function restLines(request: FastifyRequest): SubscriberRef[] | null {
   }
 }
 
+/** Upstream statuses that are not the upstream's word on the request: credentials, pauses, intermediaries. */
+const NOT_THE_UPSTREAMS_WORD: ReadonlySet<ErrorCode> = new Set([
+  'UPSTREAM_AUTH_FAILED',
+  'UPSTREAM_RATE_LIMITED',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+]);
+
 /**
- * The answer to a failed route: the upstream's own status and error body when the upstream refused
- * (so legacy clients see what they always saw), else the status of the gateway's error code.
+ * The answer to a failed route: the upstream's own status and JSON error body when the upstream
+ * refused (so legacy clients see what they always saw; a page that is not JSON becomes the
+ * operation's error body with a short message), else the status of the gateway's error code.
  */
 function failed(
   op: ContractOperation,
@@ -127,21 +153,27 @@ function failed(
   error: { message: string; extensions?: Record<string, unknown> } | undefined,
 ): Answer {
   const failure = failures.find((f) => f.operationId === op.operationId) ?? failures[0];
-  if (failure?.failure === 'http' && failure.status !== undefined) {
-    const fits =
-      failure.body !== undefined &&
-      validateResponse(op.operationId, failure.status, failure.body).length === 0;
+  const code = failure && codeOfUpstream(failure);
+  if (
+    failure?.failure === 'http' &&
+    failure.status !== undefined &&
+    !NOT_THE_UPSTREAMS_WORD.has(code as ErrorCode)
+  ) {
     return {
       status: failure.status,
-      body: fits ? failure.body : errorBodyFor(op.errorSchema, failure.status, failure.message),
+      body: failure.body ?? errorBodyFor(op.errorSchema, failure.status, failure.message),
     };
   }
   if (failure) {
-    const status = HTTP_STATUS[codeOfUpstream(failure)];
-    return { status, body: errorBodyFor(op.errorSchema, status, failure.message) };
+    const status = HTTP_STATUS[code as ErrorCode];
+    return {
+      status,
+      body: errorBodyFor(op.errorSchema, status, failure.message),
+      ...(failure instanceof HeldOff && { retryAfter: failure.retryAfter }),
+    };
   }
-  const code = error?.extensions?.code as ErrorCode | undefined;
-  const status = error ? (HTTP_STATUS[code as ErrorCode] ?? 500) : 404;
+  const errorCode = error?.extensions?.code as ErrorCode | undefined;
+  const status = error ? (HTTP_STATUS[errorCode as ErrorCode] ?? 500) : 404;
   return { status, body: errorBodyFor(op.errorSchema, status, error?.message ?? 'Not found') };
 }
 

@@ -1,5 +1,6 @@
 // The REST compatibility router's one route table: for each contract operation, the GraphQL
-// operation it runs and how its answer maps back to the wire. Method and path come from the contract.
+// operation it runs. Method and path come from the contract; the answer is the upstream's own, as it
+// came (src/rest/router.ts).
 import type {
   FavoriteNumber,
   OperationId,
@@ -7,7 +8,6 @@ import type {
   PlanUpgradeRequest,
   StatusChangeRequest,
 } from '../contract/wire.ts';
-import * as wire from './wire.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -24,8 +24,6 @@ export interface RouteInput {
 export interface Route {
   document: string;
   variables(input: RouteInput): Obj;
-  /** The wire body from the GraphQL data; null when the resource is absent (the upstream's 404 then answers). */
-  answer(data: Obj): unknown;
 }
 
 const PLAN = `id name monthlyAmount currency dataMB status category rank offerings { category id details { name value } }`;
@@ -37,12 +35,7 @@ const WINDOW = {
 };
 
 /** A read of one resource of the line, through `line` (no separate existence check). */
-function read(
-  selection: string,
-  field: string,
-  toWire: (value: Obj) => unknown,
-  args: Record<string, { variable: string; type: string }> = {},
-): Route {
+function read(selection: string, args: Record<string, { variable: string; type: string }> = {}): Route {
   const declared = Object.values(args).map(({ variable, type }) => `, $${variable}: ${type}`);
   return {
     document: `query Rest($msisdn: MSISDN!, $country: Country${declared.join('')}) { line(msisdn: $msisdn, country: $country) { ${selection} } }`,
@@ -53,29 +46,16 @@ function read(
         Object.entries(args).map(([param, { variable }]) => [variable, params[param] ?? null]),
       ),
     }),
-    answer: (data) => {
-      const value = path(data, ['line', ...field.split('.')]);
-      if (value === null || value === undefined) return null;
-      return Array.isArray(value) ? value.map((v) => toWire(v as Obj)) : toWire(value as Obj);
-    },
   };
 }
 
-function path(data: Obj, keys: string[]): unknown {
-  return keys.reduce<unknown>(
-    (at, key) => (at && typeof at === 'object' ? (at as Obj)[key] : undefined),
-    data,
-  );
-}
-
-/** A write: one mutation with an input built from the request, answering the upstream's success body. */
+/** A write: one mutation with an input built from the request. */
 function write(mutation: string, input: (request: RouteInput) => Obj, inputType: string): Route {
   return {
     document: `mutation Rest($input: ${inputType}!) { ${mutation}(input: $input) { ${PAYLOAD} } }`,
     variables: (request) => ({
       input: { msisdn: request.msisdn, country: request.country, ...input(request) },
     }),
-    answer: (data) => wire.toSuccess(data[mutation] as Obj),
   };
 }
 
@@ -96,7 +76,7 @@ const planChange = ({ body }: RouteInput): Obj => {
 const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
 
 export const routes: Record<OperationId, Route> = {
-  GetStatusOfSubscriberByMSISDN: read('status { code assetType description }', 'status', wire.toStatus),
+  GetStatusOfSubscriberByMSISDN: read('status { code assetType description }'),
 
   UpdateStatusOfSubscriberByMSISDN: {
     document: `mutation Rest($input: UpdateStatusInput!) { updateStatus(input: $input) { status { code assetType description } } }`,
@@ -116,28 +96,19 @@ export const routes: Record<OperationId, Route> = {
         },
       };
     },
-    answer: (data) => wire.toStatus((data.updateStatus as Obj).status as Obj),
   },
 
   GetDataUsageByMSISDNPerHourAndApp: read(
     'usage { hourlyByApp(from: $from, to: $to) { code description totalBytes lastUpdatedAt records { date hour appName bytes } } }',
-    'usage.hourlyByApp',
-    wire.toHourly,
     WINDOW,
   ),
 
   GetDataUsagePercentageByMSISDNPerApp: read(
     'usage { percentageByApp(from: $from, to: $to, resolution: $resolution) { code description lastUpdatedAt records { date hour appName percentage bytes } } }',
-    'usage.percentageByApp',
-    wire.toShares,
     { ...WINDOW, resolution: { variable: 'resolution', type: 'UsageResolution' } },
   ),
 
-  GetFavoriteNumbersByMSISDN: read(
-    'favorites { phoneNumber expirationDate label planCode }',
-    'favorites',
-    wire.toFavorite,
-  ),
+  GetFavoriteNumbersByMSISDN: read('favorites { phoneNumber expirationDate label planCode }'),
 
   AddFavoriteNumberByMSISDN: write(
     'addFavorite',
@@ -159,7 +130,7 @@ export const routes: Record<OperationId, Route> = {
     'RemoveFavoriteInput',
   ),
 
-  GetAvailableOffersByMSISDN: read(`offers(channelId: $channelId) { ${OFFER} }`, 'offers', wire.toOffer, {
+  GetAvailableOffersByMSISDN: read(`offers(channelId: $channelId) { ${OFFER} }`, {
     channelId: { variable: 'channelId', type: 'Int' },
   }),
 
@@ -177,26 +148,22 @@ export const routes: Record<OperationId, Route> = {
 
   GetPhoneLeaseDetailsbyMSISDN: read(
     'phoneLease { clauseId lastBillingDate nextRenewalDate typeClauseId imei gama brand model insurance status }',
-    'phoneLease',
-    wire.toLease,
   ),
 
-  GetCurrentPlanDetailsbyMSISDN: read(`plan { ${PLAN} }`, 'plan', wire.toPlan),
+  GetCurrentPlanDetailsbyMSISDN: read(`plan { ${PLAN} }`),
 
   UpdateCurrentPlanByMSISDN: write('changePlan', planChange, 'PlanChangeInput'),
 
   GetAvailablePlansbyMSISDN: {
-    ...read(`availablePlans(type: $type) { ${PLAN} }`, 'availablePlans', wire.toPlan, {
+    ...read(`availablePlans(type: $type) { ${PLAN} }`, {
       planType: { variable: 'type', type: 'PlanType' },
     }),
     variables: ({ msisdn, country, params }) => ({ msisdn, country, type: upper(params.planType) ?? null }),
   },
 
-  GetAvailablePlansUpgradesbyMSISDN: read(`planUpgrades { ${PLAN} }`, 'planUpgrades', wire.toPlan),
+  GetAvailablePlansUpgradesbyMSISDN: read(`planUpgrades { ${PLAN} }`),
 
-  GetUpgradeStatusbyMSISDN: read('upgradeRequest { status message }', 'upgradeRequest', (r) =>
-    wire.toSuccess({ response: r.status, message: r.message }),
-  ),
+  GetUpgradeStatusbyMSISDN: read('upgradeRequest { status message }'),
 
   CreateUpgradeRequestbyMSISDN: write('requestPlanUpgrade', planChange, 'PlanChangeInput'),
 

@@ -6,13 +6,23 @@ import { Agent as HttpsAgent } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import got, { type Got, RequestError } from 'got';
 import type Keyv from 'keyv';
-import { type ContractOperation, operations, validateResponse } from '../contract/openapi.ts';
+import { type ContractOperation, operations, tightenedRules } from '../contract/openapi.ts';
+import { originalProblems } from '../contract/original.ts';
 import type { OperationId, Operations } from '../contract/wire.ts';
 import { endSpan, type Span, upstreamSpan } from '../http/tracing.ts';
 import { type CachedAnswer, HttpCache } from './cache.ts';
 import type { Credentials } from './credentials.ts';
 import { UpstreamError, type UpstreamFailure, upstreamMessage } from './errors.ts';
-import { type BreakerState, Breakers, backoffMs, FailFast, isTransient, Limiter } from './resilience.ts';
+import {
+  type BreakerState,
+  Breakers,
+  backoffMs,
+  FailFast,
+  HeldOff,
+  isTransient,
+  Limiter,
+  retryAfterMs,
+} from './resilience.ts';
 
 type Op<K extends OperationId> = Operations[K];
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
@@ -40,6 +50,15 @@ export interface CallContext {
   authorization?: string;
   /** Aborted when the caller has gone: its calls still waiting or running are given up. */
   signal?: AbortSignal;
+  /** Every answer the request read, as the upstream sent it: the REST router hands these on unchanged. */
+  answers?: UpstreamAnswer[];
+}
+
+export interface UpstreamAnswer {
+  operationId: OperationId;
+  status: number;
+  /** The parsed JSON body, undefined when a write's answer had none. */
+  body: unknown;
 }
 
 export type UpstreamApi = {
@@ -51,6 +70,10 @@ export interface UpstreamObserver {
   outcome?(operationId: OperationId, outcome: 'ok' | UpstreamFailure, seconds: number): void;
   cache?(operationId: OperationId, event: 'hit' | 'miss' | 'revalidated'): void;
   breaker?(operationId: OperationId, state: BreakerState): void;
+  /** An answer the original contract allows that breaks these rules of the tightened one. */
+  drift?(operationId: OperationId, rules: string[]): void;
+  /** The upstream refused the gateway's own credentials (401): an operator's problem, not the caller's. */
+  credentialsRefused?(operationId: OperationId): void;
 }
 
 export interface UpstreamOptions {
@@ -198,11 +221,15 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       answer = await exchange(target, args, context, sent);
     }
     if (answer.status !== 401) return answer;
+    // Callers are authenticated by the gateway: a 401 that outlived a renewal refuses the gateway's own.
+    const body = parseJson(answer.body);
+    const errorBody = body === INVALID ? undefined : body;
     throw new UpstreamError(
       'auth',
       operationId,
-      `The upstream refused the gateway's credentials for ${operationId}`,
+      `The upstream refused the gateway's credentials (${upstreamMessage(errorBody, 401)})`,
       401,
+      errorBody,
     );
   }
 
@@ -234,6 +261,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         failure = error;
       }
       // Refused credentials say nothing about the upstream's health: they do not open its breaker.
+      if (failure?.failure === 'auth') observer.credentialsRefused?.(operationId);
       const fault = (failure !== null && failure.failure !== 'auth') || (answer?.status ?? 0) >= 500;
       observer.outcome?.(
         operationId,
@@ -241,7 +269,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         (performance.now() - started) / 1000,
       );
       // A 4xx is the caller's doing: the upstream is healthy.
-      if (!fault) breakers.success(operationId);
+      // A 429 says nothing of the upstream's health: it pauses the operation, the circuit stays as it is.
+      if (answer?.status === 429) breakers.holdOff(operationId, answer.headers['retry-after']);
+      else if (!fault) breakers.success(operationId);
       else breakers.failure(operationId);
       const transient = failure ? isTransient(failure) : RETRYABLE_STATUS.has(answer?.status ?? 0);
       if (!fault || !transient || attempt >= tries) {
@@ -300,13 +330,25 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       url: options.baseUrl.replace('{country}', encodeURIComponent(args.country)) + path,
       tag: lineTag(args.country, String(params.MSISDN ?? params.msisdn)),
     };
+    const settle = (answer: CachedAnswer, checked: boolean) => {
+      const body = interpret(op, answer, checked, observer);
+      if (context.answers) {
+        const sent = parseJson(answer.body);
+        context.answers.push({
+          operationId: op.operationId,
+          status: answer.status,
+          body: sent === INVALID ? undefined : sent,
+        });
+      }
+      return body;
+    };
     if (op.method !== 'get') {
       const answer = await send(target, args, context);
       if (answer.status < 300) await cache?.invalidate(target.tag);
-      return interpret(op, answer);
+      return settle(answer, false);
     }
     const { answer, keep, checked } = await read(target, args, context);
-    const body = interpret(op, answer, checked);
+    const body = settle(answer, checked ?? false);
     // Only an answer that is the contract's is kept: a broken one is asked for again next time.
     await keep?.();
     return body;
@@ -344,13 +386,27 @@ const gone = (op: ContractOperation, context: CallContext) =>
 const given = (operationId: OperationId) =>
   new FailFast(operationId, `The caller went away: ${operationId} was given up`);
 
-/** The answer's body, checked: an error status keeps its code, a success must be the contract's. */
-function interpret(op: ContractOperation, answer: CachedAnswer, checked = false): unknown {
+/**
+ * The answer's body, read as the ORIGINAL contract guarantees: an error status keeps its code; any
+ * 2xx is a success (a write's may be empty); a success must have the original's JSON types and
+ * required properties, and whatever else the tightened contract expects of it is drift, reported,
+ * never a failure.
+ */
+function interpret(
+  op: ContractOperation,
+  answer: CachedAnswer,
+  checked: boolean,
+  observer: UpstreamObserver,
+): unknown {
   const ok = answer.status >= 200 && answer.status < 300;
   const body = parseJson(answer.body);
   if (!ok) {
-    // An error answer that is not JSON (a proxy's page, say) keeps its status.
+    // An error answer that is not JSON (a proxy's HTML page, say) keeps its status, not its text.
     const errorBody = body === INVALID ? undefined : body;
+    if (answer.status === 429) {
+      const wait = retryAfterMs(answer.headers['retry-after'], Date.now());
+      throw new HeldOff(op.operationId, Math.max(1, Math.ceil(wait / 1000)));
+    }
     throw new UpstreamError(
       'http',
       op.operationId,
@@ -359,6 +415,13 @@ function interpret(op: ContractOperation, answer: CachedAnswer, checked = false)
       errorBody,
     );
   }
+  // A write's 2xx is a success whatever its body: one that cannot be read is as good as none.
+  const unreadable = (rule: string) => {
+    observer.drift?.(op.operationId, [rule]);
+    return undefined;
+  };
+  if (op.method !== 'get' && answer.body.trim() === '') return undefined;
+  if (op.method !== 'get' && body === INVALID) return unreadable('(body):json');
   if (body === INVALID) {
     throw new UpstreamError(
       'bad_response',
@@ -368,7 +431,8 @@ function interpret(op: ContractOperation, answer: CachedAnswer, checked = false)
   }
   // A cached answer was checked when it was stored.
   if (checked) return body;
-  const problems = validateResponse(op.operationId, answer.status, body);
+  const problems = originalProblems(op.operationId, answer.status, body);
+  if (problems.length > 0 && op.method !== 'get') return unreadable('(body):original');
   if (problems.length > 0) {
     throw new UpstreamError(
       'bad_response',
@@ -376,6 +440,8 @@ function interpret(op: ContractOperation, answer: CachedAnswer, checked = false)
       `The upstream's answer to ${op.operationId} breaks the contract: ${problems.slice(0, 3).join('; ')}`,
     );
   }
+  const drift = tightenedRules(op.operationId, op.successStatus, body);
+  if (drift.length > 0) observer.drift?.(op.operationId, drift);
   return body;
 }
 

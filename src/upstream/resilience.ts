@@ -13,6 +13,34 @@ export class FailFast extends UpstreamError {
   }
 }
 
+/**
+ * A call the gateway held back because the upstream asked it to wait (429 with Retry-After): the
+ * caller hears UPSTREAM_RATE_LIMITED at once, and the upstream hears nothing until the wait is over.
+ */
+export class HeldOff extends UpstreamError {
+  /** Whole seconds until the upstream takes calls again. */
+  readonly retryAfter: number;
+  constructor(operationId: OperationId, retryAfter: number) {
+    super(
+      'http',
+      operationId,
+      `The upstream asked for a pause in ${operationId} calls; retry in ${retryAfter} s`,
+      429,
+    );
+    this.name = 'HeldOff';
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** The longest pause a Retry-After can impose: past it, one call goes through to ask again. */
+const MAX_HOLD_MS = 300_000;
+
+/** Retry-After as milliseconds from now (delta-seconds or an HTTP date), at most 5 min; 1 s when absent or unreadable. */
+export function retryAfterMs(header: string | undefined, now: number): number {
+  const at = header && /^\s*\d+\s*$/.test(header) ? now + Number(header) * 1000 : Date.parse(header ?? '');
+  return Number.isNaN(at) ? 1000 : Math.min(MAX_HOLD_MS, Math.max(0, at - now));
+}
+
 export interface BreakerOptions {
   /** Consecutive failures that open the circuit. */
   failures: number;
@@ -25,6 +53,8 @@ export interface BreakerOptions {
 /** A circuit breaker per operation: failing calls open it, one trial call after a cool-down closes it. */
 export class Breakers {
   readonly #options: BreakerOptions;
+  /** Operations the upstream asked to wait, until when (ms). */
+  readonly #heldUntil = new Map<OperationId, number>();
   readonly #circuits = new Map<
     OperationId,
     { state: BreakerState; failures: number; openedAt: number; trial: boolean }
@@ -60,9 +90,11 @@ export class Breakers {
 
   /** Throws UPSTREAM_UNAVAILABLE while the circuit is open; lets one trial call through after the cool-down. */
   admit(operationId: OperationId): void {
+    const now = (this.#options.now ?? Date.now)();
+    const heldUntil = this.#heldUntil.get(operationId) ?? 0;
+    if (now < heldUntil) throw new HeldOff(operationId, Math.ceil((heldUntil - now) / 1000));
     const circuit = this.#circuit(operationId);
     if (circuit.state === 'closed') return;
-    const now = (this.#options.now ?? Date.now)();
     const retryIn = circuit.openedAt + this.#options.cooldownMs - now;
     if (circuit.state === 'open' && retryIn <= 0) {
       this.#set(operationId, 'half-open');
@@ -78,6 +110,14 @@ export class Breakers {
         ? `The upstream is failing for ${operationId}; a trial call is under way`
         : `The upstream is failing for ${operationId}; calls are paused for ${Math.max(1, Math.ceil(retryIn / 1000))} s`,
     );
+  }
+
+  /** A 429: no call of the operation until Retry-After has passed. Neither a success nor a failure of the circuit. */
+  holdOff(operationId: OperationId, retryAfter: string | undefined): void {
+    const now = (this.#options.now ?? Date.now)();
+    this.#heldUntil.set(operationId, now + retryAfterMs(retryAfter, now));
+    // A trial call answered 429 proved nothing: the next call after the pause is the trial.
+    this.abandon(operationId);
   }
 
   /** A trial call that never reached the upstream (refused by the in-flight limit) frees the trial. */

@@ -437,14 +437,13 @@ describe('gateway errors: statuses the sandbox never answers (a stub upstream)',
     };
   };
 
-  // An upstream 401 refuses the gateway's credentials, not the caller's: logging in again would not help.
-  it('UPSTREAM_AUTH_FAILED from an upstream 401 on each field read, never UNAUTHENTICATED', async () => {
+  it("UPSTREAM_AUTH_FAILED from an upstream 401 (the gateway's credentials), with its message, on each field read", async () => {
     answer(401, JSON.stringify({ code: 401, message: 'The access token expired' }));
     const res = await post(url, LINE, { m: '50491234567' });
     expect(res.data).toEqual({ subscriber: { msisdn: '50491234567', status: null, plan: null } });
     expect(res.errors).toHaveLength(2);
     for (const error of res.errors ?? []) {
-      expect(error.message).toMatch(/^The upstream refused the gateway's credentials for Get/);
+      expect(error.message).toBe("The upstream refused the gateway's credentials (The access token expired)");
       expect(error.extensions?.code).toBe('UPSTREAM_AUTH_FAILED');
       expect((error.extensions?.upstream as Line | undefined)?.status).toBe(401);
     }
@@ -458,7 +457,7 @@ describe('gateway errors: statuses the sandbox never answers (a stub upstream)',
     );
     expect(res.data).toBeNull();
     expect(onlyError(res)).toMatchObject({
-      message: "The upstream refused the gateway's credentials for PurchaseOfferbyMSISDNandOfferId",
+      message: "The upstream refused the gateway's credentials (Missing credentials)",
       path: ['purchaseOffer'],
       extensions: {
         code: 'UPSTREAM_AUTH_FAILED',
@@ -498,23 +497,26 @@ describe('gateway errors: statuses the sandbox never answers (a stub upstream)',
     expect(res.errors).toHaveLength(2);
   });
 
-  it('UPSTREAM_ERROR from a 503 with an empty body: the message names the status', async () => {
+  it('UPSTREAM_UNAVAILABLE from a 503 with an empty body: the message names the status', async () => {
     answer(503, '');
     const res = await post(url, LINE, { m: '50491234567' });
     expect(res.errors).toHaveLength(2);
     for (const error of res.errors ?? []) {
       expect(error.message).toBe('The upstream answered 503');
-      expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: { status: 503 } });
+      expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { status: 503 } });
     }
   });
 
   it('an upstream 401 whose body is not JSON is still UPSTREAM_AUTH_FAILED', async () => {
-    // The status decides the code, whatever the body says.
+    // The status decides the code; the message falls back to the status when the body is not JSON.
     answer(401, 'Unauthorized', 'text/plain');
     const res = await post(url, LINE, { m: '50491234567' });
     expect(res.errors).toHaveLength(2);
     for (const error of res.errors ?? []) {
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_AUTH_FAILED', upstream: { status: 401 } });
+      expect(error.message).toBe(
+        "The upstream refused the gateway's credentials (The upstream answered 401)",
+      );
     }
   });
 

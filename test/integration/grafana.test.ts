@@ -203,12 +203,16 @@ describe('every metric of every panel is in /metrics after a little traffic', ()
     expect(metrics).toMatch(/^gateway_request_duration_seconds_count\{surface="rest",[^}]*\} [1-9]/m);
   });
 
+  /** Counted only when the upstream drifts from the tightened contract, which the Sandbox emits by design. */
+  const NEVER_FROM_THE_SANDBOX = new Set(['gateway_upstream_drift_total']);
+
   it.each(queryPanels.map((p) => [p.title, p] as const))('%s', (_title, panel) => {
     const { types, sampled } = exposition(metrics);
     for (const { expr } of panel.targets ?? []) {
       for (const name of metricNames(expr ?? '')) {
         const family = familyOf(name, types);
         expect(types.has(family), `${name} (in ${expr}) is not a metric of /metrics`).toBe(true);
+        if (NEVER_FROM_THE_SANDBOX.has(name)) continue;
         expect(sampled.has(name), `${name} has no sample in /metrics`).toBe(true);
       }
     }

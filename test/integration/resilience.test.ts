@@ -465,7 +465,10 @@ describe('retries: by upstream status (a stub upstream)', () => {
   it('a read answered 503 every time: 1 + UPSTREAM_RETRIES tries, then the error', async () => {
     statuses = [503, 503, 503, 503];
     const res = await post(READ);
-    expect(onlyError(res)).toMatchObject({ message: 'stub 503', extensions: { code: 'UPSTREAM_ERROR' } });
+    expect(onlyError(res)).toMatchObject({
+      message: 'stub 503',
+      extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+    });
     expect(hits).toHaveLength(3);
   });
 

@@ -100,6 +100,12 @@ function initOf(method: string, req: Req): RequestInit {
   return { method, headers, body: body as BodyInit | undefined, redirect: 'manual' };
 }
 
+/** A removal answered 404 looks once for the number as the upstream stored it (src/graphql/resolvers/mutations.ts). */
+const callsOf404 = (operationId: OperationId) =>
+  operationId === 'DeleteFavoriteNumberByMSISDN'
+    ? { [operationId]: 1, GetFavoriteNumbersByMSISDN: 1 }
+    : { [operationId]: 1 };
+
 /** One request to the gateway (with the agent's token) or to sandbox B. */
 async function send(to: 'gateway' | 'upstream', path: string, init: RequestInit): Promise<Reply> {
   const res = to === 'gateway' ? await s.fetch(path, init) : await fetch(b.url + path, init);
@@ -374,12 +380,12 @@ describe('refusals answer as the upstream does', () => {
   it.each(ALL)('%s: an unknown MSISDN is the upstream 404, after one upstream call', async (operationId) => {
     const a = await same(operationId, valid(operationId, { msisdn: UNKNOWN }), 404);
     expect(a.body).toMatchObject(errorShape(operationId, 404));
-    expect(await s.upstreamCalls()).toEqual({ [operationId]: 1 });
+    expect(await s.upstreamCalls()).toEqual(callsOf404(operationId));
   });
 
   it.each(ALL)('%s: a line of another market is the upstream 404', async (operationId) => {
     await same(operationId, valid(operationId, { msisdn: demo().active.msisdn, country: 'gt' }), 404);
-    expect(await s.upstreamCalls()).toEqual({ [operationId]: 1 });
+    expect(await s.upstreamCalls()).toEqual(callsOf404(operationId));
   });
 
   it.each(ALL)('%s: an unknown market (xx) is 404 before any upstream call', async (operationId) => {
@@ -718,8 +724,8 @@ describe('write sequences answer step by step as the upstream does', () => {
 describe('bad input is refused before any upstream call, as the upstream refuses it', () => {
   it.each(
     ALL.flatMap((operationId) => ['abc', '+504', '5049123', '5049123456789012'].map((m) => [operationId, m])),
-  )('%s: MSISDN %s is 400', async (operationId, msisdn) => {
-    const a = await refusedBeforeUpstream(
+  )("%s: MSISDN %s is 400 (the gateway's MSISDN scalar, in its own words)", async (operationId, msisdn) => {
+    const a = await refusedInOtherWords(
       operationId as OperationId,
       valid(operationId as OperationId, { msisdn }),
       400,
@@ -730,16 +736,9 @@ describe('bad input is refused before any upstream call, as the upstream refuses
   it('bad enum values are 400', async () => {
     await refusedBeforeUpstream('GetAvailablePlansbyMSISDN', { query: { planType: 'weekly' } }, 400);
     await refusedBeforeUpstream('GetAvailablePlansbyMSISDN', { query: { planType: 'UPGRADES' } }, 400);
-    await refusedBeforeUpstream(
-      'GetDataUsagePercentageByMSISDNPerApp',
-      { query: { resolution: 'WEEK' } },
-      400,
-    );
-    await refusedBeforeUpstream(
-      'GetDataUsagePercentageByMSISDNPerApp',
-      { query: { resolution: 'day' } },
-      400,
-    );
+    // The original's resolution is any string; the gateway's UsageResolution enum refuses these.
+    await refusedInOtherWords('GetDataUsagePercentageByMSISDNPerApp', { query: { resolution: 'WEEK' } }, 400);
+    await refusedInOtherWords('GetDataUsagePercentageByMSISDNPerApp', { query: { resolution: 'day' } }, 400);
     for (const json of [
       { code: 'Stolen', assetType: 'SIM' },
       { code: 'blocked', assetType: 'SIM' },
@@ -749,10 +748,18 @@ describe('bad input is refused before any upstream call, as the upstream refuses
     }
   });
 
-  it('channelId below 1 or not an integer is 400', async () => {
-    for (const channelId of ['0', '-1', 'abc', '1.5', '']) {
+  it('channelId not an integer is 400 before any upstream call', async () => {
+    for (const channelId of ['abc', '1.5']) {
       const a = await refusedBeforeUpstream('GetAvailableOffersByMSISDN', { query: { channelId } }, 400);
       expect(a.body).toMatchObject({ code: 400 });
+    }
+  });
+
+  it("channelId below 1 is the original contract's (it sets no minimum): the upstream answers it", async () => {
+    for (const channelId of ['0', '-1']) {
+      await s.resetUpstreamCalls();
+      await same('GetAvailableOffersByMSISDN', { query: { channelId } }, 400);
+      expect(await s.upstreamCalls()).toEqual({ GetAvailableOffersByMSISDN: 1 });
     }
   });
 
@@ -764,8 +771,9 @@ describe('bad input is refused before any upstream call, as the upstream refuses
         { startDate: '2026-03-09' },
         { endDate: '2026-03-10T25:00:00Z' },
       ];
+      // The original types them as plain strings; the gateway's DateTime scalar refuses these.
       for (const query of queries) {
-        const a = await refusedBeforeUpstream(operationId, { query }, 400);
+        const a = await refusedInOtherWords(operationId, { query }, 400);
         expect(a.body).toMatchObject({ statusCode: 400, code: 'INVALID_PARAMETERS' });
       }
     },
@@ -784,20 +792,11 @@ describe('bad input is refused before any upstream call, as the upstream refuses
     expect(a.body).toMatchObject({ code: 400, message: expect.stringContaining('required') });
   });
 
-  it('fields of the wrong type or format are 400', async () => {
+  it('fields of the wrong type or format (by the original contract) are 400 before any upstream call', async () => {
     const cases: [OperationId, unknown][] = [
-      ['AddFavoriteNumberByMSISDN', { PhoneNumber: 'abc' }],
       ['AddFavoriteNumberByMSISDN', { PhoneNumber: 50499887766 }],
-      ['AddFavoriteNumberByMSISDN', { PhoneNumber: '50499887766', Label: 'x'.repeat(65) }],
       ['AddFavoriteNumberByMSISDN', { PhoneNumber: '50499887766', ExpirationDate: '2026-02-30' }],
-      ['DeleteFavoriteNumberByMSISDN', { PhoneNumber: '123' }],
       ['UpdateCurrentPlanByMSISDN', { planId: 803 }],
-      ['UpdateCurrentPlanByMSISDN', { planId: '803', email: 'not-an-email' }],
-      ['CreateUpgradeRequestbyMSISDN', { planId: '863', currencyId: 'hnl' }],
-      [
-        'CreateSubscriptionRequestsbyMSISDN',
-        { ...(BODIES.CreateSubscriptionRequestsbyMSISDN as object), monthlyAmount: -1 },
-      ],
       [
         'CreateSubscriptionRequestsbyMSISDN',
         {
@@ -807,6 +806,26 @@ describe('bad input is refused before any upstream call, as the upstream refuses
       ],
     ];
     for (const [operationId, json] of cases) await refusedBeforeUpstream(operationId, { json }, 400);
+    // Not phone numbers to the gateway's PhoneNumber scalar: refused in its own words.
+    await refusedInOtherWords('AddFavoriteNumberByMSISDN', { json: { PhoneNumber: 'abc' } }, 400);
+    await refusedInOtherWords('DeleteFavoriteNumberByMSISDN', { json: { PhoneNumber: '123' } }, 400);
+  });
+
+  it('what only the tightened contract refuses reaches the upstream, whose answer is handed on', async () => {
+    const cases: [OperationId, unknown][] = [
+      ['AddFavoriteNumberByMSISDN', { PhoneNumber: '50499887766', Label: 'x'.repeat(65) }],
+      ['UpdateCurrentPlanByMSISDN', { planId: '803', email: 'not-an-email' }],
+      ['CreateUpgradeRequestbyMSISDN', { planId: '863', currencyId: 'hnl' }],
+      [
+        'CreateSubscriptionRequestsbyMSISDN',
+        { ...(BODIES.CreateSubscriptionRequestsbyMSISDN as object), monthlyAmount: -1 },
+      ],
+    ];
+    for (const [operationId, json] of cases) {
+      await s.resetUpstreamCalls();
+      await same(operationId, { json }, 400);
+      expect(await s.upstreamCalls(), operationId).toEqual({ [operationId]: 1 });
+    }
   });
 
   it.each(WITH_BODY)('%s: a Content-Type other than JSON is 415', async (operationId) => {
@@ -840,7 +859,7 @@ describe('bad input is refused before any upstream call, as the upstream refuses
     await s.resetUpstreamCalls();
     const exact = { msisdn: UNKNOWN, raw: padded(operationId, MAX_BODY), contentType: 'application/json' };
     await same(operationId, exact, 404);
-    expect(await s.upstreamCalls()).toEqual({ [operationId]: 1 });
+    expect(await s.upstreamCalls()).toEqual(callsOf404(operationId));
   });
 
   const paths = [...new Set(operations.map((o) => o.path))];
@@ -986,15 +1005,17 @@ describe('upstream calls', () => {
       operationId: string;
       correlationId: string | null;
     }[];
-    expect(recent.slice(0, 2)).toEqual([
+    // The removal answered 404 looks for the stored spelling of the number, in the same request.
+    expect(recent.slice(0, 3)).toEqual([
       { operationId: 'GetStatusOfSubscriberByMSISDN', correlationId: 'rest-twin-read-1' },
       { operationId: 'DeleteFavoriteNumberByMSISDN', correlationId: 'rest-twin-write-2' },
+      { operationId: 'GetFavoriteNumbersByMSISDN', correlationId: 'rest-twin-write-2' },
     ]);
-    expect(recent[2]).toEqual({
+    expect(recent[3]).toEqual({
       operationId: 'GetCurrentPlanDetailsbyMSISDN',
       correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
-    expect(recent).toHaveLength(3);
+    expect(recent).toHaveLength(4);
   });
 });
 

@@ -14,9 +14,11 @@ describe('codeOfUpstream', () => {
     [401, 'UPSTREAM_AUTH_FAILED'],
     [403, 'FORBIDDEN'],
     [404, 'NOT_FOUND'],
+    [429, 'UPSTREAM_RATE_LIMITED'],
     [500, 'UPSTREAM_ERROR'],
-    [502, 'UPSTREAM_ERROR'],
-    [503, 'UPSTREAM_ERROR'],
+    [502, 'UPSTREAM_UNAVAILABLE'],
+    [503, 'UPSTREAM_UNAVAILABLE'],
+    [504, 'UPSTREAM_TIMEOUT'],
     [418, 'UPSTREAM_ERROR'],
     [405, 'UPSTREAM_ERROR'],
     [302, 'UPSTREAM_ERROR'],
@@ -67,6 +69,7 @@ describe('HTTP_STATUS', () => {
       UPSTREAM_ERROR: 502,
       UPSTREAM_TIMEOUT: 504,
       UPSTREAM_UNAVAILABLE: 503,
+      UPSTREAM_RATE_LIMITED: 503,
       UPSTREAM_AUTH_FAILED: 502,
     });
     expect(Object.keys(HTTP_STATUS).sort()).toEqual([...ERROR_CODES].sort());

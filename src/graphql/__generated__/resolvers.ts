@@ -97,7 +97,9 @@ export type AppUsageShare = {
 export type AssetType =
   | 'IMEI'
   | 'SIM'
-  | 'SIM_IMEI';
+  | 'SIM_IMEI'
+  /** An asset the upstream reported that this schema does not know (its text is in `assetTypeRaw`). Never accepted as input. */
+  | 'UNKNOWN';
 
 export type CancelOfferPayload = MutationPayload & {
   __typename?: 'CancelOfferPayload';
@@ -160,7 +162,11 @@ export type HourlyUsage = {
 export type LineStatus = {
   __typename?: 'LineStatus';
   assetType: AssetType;
+  /** The asset type exactly as the upstream sent it. */
+  assetTypeRaw: Scalars['String']['output'];
   code: StatusCode;
+  /** The status code exactly as the upstream sent it (it may be alphanumeric, e.g. Suspended). */
+  codeRaw: Scalars['String']['output'];
   /** Human-readable status. */
   description: Maybe<Scalars['String']['output']>;
 };
@@ -275,6 +281,8 @@ export type OfferingCategory =
   | 'DATA'
   | 'OTHER'
   | 'SMS'
+  /** A category the upstream sent that this schema does not know (its text is in `categoryRaw`). */
+  | 'UNKNOWN'
   | 'VOICE';
 
 /** The contract of a leased phone. */
@@ -289,11 +297,11 @@ export type PhoneLease = {
   imei: Maybe<Scalars['String']['output']>;
   /** Whether the equipment is insured. */
   insurance: Maybe<Scalars['String']['output']>;
-  /** Last billing of the contract with equipment. */
-  lastBillingDate: Scalars['Date']['output'];
+  /** Last billing of the contract with equipment; null when the upstream's value is no date. */
+  lastBillingDate: Maybe<Scalars['Date']['output']>;
   model: Maybe<Scalars['String']['output']>;
-  /** Next renewal of the contract with equipment. */
-  nextRenewalDate: Scalars['Date']['output'];
+  /** Next renewal of the contract with equipment; null when the upstream's value is no date. */
+  nextRenewalDate: Maybe<Scalars['Date']['output']>;
   status: Maybe<Scalars['String']['output']>;
   /** Type of permanence clause. */
   typeClauseId: Maybe<Scalars['String']['output']>;
@@ -353,6 +361,8 @@ export type PlanType =
 export type ProductOffering = {
   __typename?: 'ProductOffering';
   category: Maybe<OfferingCategory>;
+  /** The category exactly as the upstream sent it. */
+  categoryRaw: Maybe<Scalars['String']['output']>;
   details: Array<NameValue>;
   /** Id of that type of offering, e.g. Voz Ilimitado. */
   id: Maybe<Scalars['String']['output']>;
@@ -429,7 +439,9 @@ export type RequestPlanUpgradePayload = MutationPayload & {
 /** Status of a line's asset. */
 export type StatusCode =
   | 'ACTIVE'
-  | 'BLOCKED';
+  | 'BLOCKED'
+  /** A status the upstream reported that this schema does not know (its text is in `codeRaw`). Never accepted as input. */
+  | 'UNKNOWN';
 
 /** A subscriber's line and everything the Self Care API knows of it. Each field is read when asked for. */
 export type Subscriber = {
@@ -797,7 +809,9 @@ export type HourlyUsageResolvers<ContextType = Context, ParentType extends Resol
 
 export type LineStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LineStatus'] = ResolversParentTypes['LineStatus']> = {
   assetType?: Resolver<ResolversTypes['AssetType'], ParentType, ContextType>;
+  assetTypeRaw?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['StatusCode'], ParentType, ContextType>;
+  codeRaw?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -845,9 +859,9 @@ export type PhoneLeaseResolvers<ContextType = Context, ParentType extends Resolv
   gama?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   imei?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   insurance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  lastBillingDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  lastBillingDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  nextRenewalDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  nextRenewalDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   typeClauseId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -870,6 +884,7 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type ProductOfferingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductOffering'] = ResolversParentTypes['ProductOffering']> = {
   category?: Resolver<Maybe<ResolversTypes['OfferingCategory']>, ParentType, ContextType>;
+  categoryRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   details?: Resolver<Array<ResolversTypes['NameValue']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };

@@ -3,9 +3,11 @@
 import type { PlanUpgradeRequest, StatusCode } from '../../contract/wire.ts';
 import type { Context } from '../../http/context.ts';
 import type { Resource } from '../../loaders/index.ts';
+import { UpstreamError } from '../../upstream/errors.ts';
 import type { MutationResolvers, OfferInput, PlanChangeInput } from '../__generated__/resolvers.ts';
 import { lineOf } from '../lines.ts';
 import type { PayloadRef, SubscriberRef } from '../refs.ts';
+import { badInput, digitsOf } from '../scalars.ts';
 
 /** Runs a write, then forgets the resources it may have changed. */
 async function write(
@@ -14,7 +16,8 @@ async function write(
   changes: Resource[],
   run: () => Promise<{ response?: string; message?: string }>,
 ): Promise<PayloadRef> {
-  const result = await run();
+  // Any 2xx is a success, an empty one (204) too.
+  const result = (await run()) ?? {};
   for (const resource of changes) context.loaders[resource].clearAll();
   return { response: result.response, message: result.message, subscriber: line };
 }
@@ -54,6 +57,11 @@ const PLAN_STATE: Resource[] = ['plan', 'plans', 'upgradeRequest', 'offers'];
 export const Mutation: MutationResolvers = {
   updateStatus: async (_, { input }, context) => {
     const line = lineOf(context, input.msisdn, input.country);
+    if (input.code === 'UNKNOWN' || input.assetType === 'UNKNOWN') {
+      throw badInput(
+        'UNKNOWN names a value the upstream sent; a status change needs a known code and asset type',
+      );
+    }
     const status = await context.api.UpdateStatusOfSubscriberByMSISDN(
       {
         ...target(line),
@@ -69,9 +77,12 @@ export const Mutation: MutationResolvers = {
       },
       context.call,
     );
-    // The answer is the new status: prime it, so the payload's subscriber costs no second read.
-    context.loaders.status.clear(line).prime(line, status);
-    return { response: null, message: status.description ?? null, status, subscriber: line };
+    // The answer is the new status: prime it, so the payload's subscriber costs no second read. An
+    // empty 2xx is a success too; the status is then read afresh.
+    context.loaders.status.clear(line);
+    if (status) context.loaders.status.prime(line, status);
+    const fresh = status ?? (await context.loaders.status.load(line));
+    return { response: null, message: fresh.description ?? null, status: fresh, subscriber: line };
   },
 
   addFavorite: (_, { input }, context) => {
@@ -94,11 +105,19 @@ export const Mutation: MutationResolvers = {
 
   removeFavorite: (_, { input }, context) => {
     const line = lineOf(context, input.msisdn, input.country);
+    const remove = (PhoneNumber: string) =>
+      context.api.DeleteFavoriteNumberByMSISDN({ ...target(line), body: { PhoneNumber } }, context.call);
     return write(context, line, ['favorites'], () =>
-      context.api.DeleteFavoriteNumberByMSISDN(
-        { ...target(line), body: { PhoneNumber: input.phoneNumber } },
-        context.call,
-      ),
+      remove(input.phoneNumber).catch(async (error: unknown) => {
+        // The input was normalised to digits; the upstream may have stored the number written
+        // otherwise ("+504 9988-7766"). That stored value, unchanged, is what it can remove.
+        if (!(error instanceof UpstreamError) || error.status !== 404) throw error;
+        const stored = (await context.loaders.favorites.load(line)).find(
+          (f) => f.PhoneNumber !== input.phoneNumber && digitsOf(f.PhoneNumber) === input.phoneNumber,
+        );
+        if (!stored) throw error;
+        return remove(stored.PhoneNumber);
+      }),
     );
   },
 

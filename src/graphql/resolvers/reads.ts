@@ -3,6 +3,7 @@
 import type { UsageResolution, PlanType as WirePlanType } from '../../contract/wire.ts';
 import type { Context } from '../../http/context.ts';
 import type { PlanType } from '../__generated__/resolvers.ts';
+import { inMarket } from '../reading.ts';
 import type { SubscriberRef } from '../refs.ts';
 import { badInput, instantOf } from '../scalars.ts';
 
@@ -34,11 +35,14 @@ export const subscriberReads = {
 } satisfies Record<string, Read>;
 
 export const usageReads = {
-  hourlyByApp: ({ loaders }, line, args) => loaders.hourlyUsage.load({ ...line, ...window(args) }),
+  hourlyByApp: ({ loaders }, line, args) =>
+    loaders.hourlyUsage.load({ ...line, ...window(args) }).then(inMarket(line.country)),
   percentageByApp: ({ loaders }, line, args) =>
-    loaders.usageShares.load({
-      ...line,
-      ...window(args),
-      resolution: ((args.resolution as UsageResolution | null) ?? 'HOUR') as UsageResolution,
-    }),
+    loaders.usageShares
+      .load({
+        ...line,
+        ...window(args),
+        resolution: ((args.resolution as UsageResolution | null) ?? 'HOUR') as UsageResolution,
+      })
+      .then(inMarket(line.country)),
 } satisfies Record<string, Read>;

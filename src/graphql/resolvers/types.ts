@@ -1,29 +1,38 @@
-// Wire objects (the upstream's casing) to GraphQL fields (camelCase). Fields whose names already
-// match are left to the default resolver.
+// Wire objects (the upstream's casing) to GraphQL fields (camelCase), read as the ORIGINAL contract
+// allows (src/graphql/reading.ts): open vocabularies answer UNKNOWN beside their raw text, numbers
+// may come as strings, unreadable dates are null. Fields whose names already match are left to the
+// default resolver.
 import type { Resolvers } from '../__generated__/resolvers.ts';
+import { marketOf, openEnum, readByteCount, readDate, readDateTime, readNumber } from '../reading.ts';
 
-type Upper<T extends string> = Uppercase<T>;
-const upper = <T extends string>(value: T): Upper<T> => value.toUpperCase() as Upper<T>;
+const STATUS_CODES = ['ACTIVE', 'BLOCKED'] as const;
+const ASSET_TYPES = ['SIM', 'IMEI', 'SIM_IMEI'] as const;
+const OFFERING_CATEGORIES = ['VOICE', 'DATA', 'SMS', 'BUNDLE', 'OTHER'] as const;
 
 export const typeResolvers: Resolvers = {
   LineStatus: {
-    code: (s) => upper(s.code) as 'ACTIVE' | 'BLOCKED',
-    assetType: (s) => s.assetType as 'SIM' | 'IMEI' | 'SIM_IMEI',
+    code: (s) => openEnum(STATUS_CODES, s.code),
+    codeRaw: (s) => s.code,
+    assetType: (s) => openEnum(ASSET_TYPES, s.assetType),
+    assetTypeRaw: (s) => s.assetType,
     description: (s) => s.description ?? null,
   },
   Plan: {
     id: (p) => p.planId,
     name: (p) => p.planName,
-    monthlyAmount: (p) => p.monthlyAmount,
+    // Required numbers: the original contract's check let through only numbers and numeric strings.
+    monthlyAmount: (p) => readNumber(p.monthlyAmount) as number,
     currency: (p) => p.currencyId ?? null,
-    dataMB: (p) => p.planDataInMB ?? null,
+    dataMB: (p) => readNumber(p.planDataInMB),
     status: (p) => p.status ?? null,
     category: (p) => p.CategoryName ?? null,
-    rank: (p) => p.Rank ?? null,
+    rank: (p) => readNumber(p.Rank),
     offerings: (p) => p.productOfferingList ?? [],
   },
   ProductOffering: {
-    category: (o) => (o.offeringCategory ? upper(o.offeringCategory) : null),
+    category: (o) =>
+      o.offeringCategory === undefined ? null : openEnum(OFFERING_CATEGORIES, o.offeringCategory),
+    categoryRaw: (o) => o.offeringCategory ?? null,
     id: (o) => o.offeringId ?? null,
     details: (o) => o.offeringDetailList ?? [],
   },
@@ -35,18 +44,18 @@ export const typeResolvers: Resolvers = {
     validityUnit: (o) => o.ValidityUnit ?? null,
     category: (o) => o.CategoryName ?? null,
     subCategory: (o) => o.SubCategoryName ?? null,
-    rank: (o) => o.Rank ?? null,
-    amount: (o) => o.amount ?? null,
+    rank: (o) => readNumber(o.Rank),
+    amount: (o) => readNumber(o.amount),
     currency: (o) => o.currencyId ?? null,
     acquisitionMethods: (o) => o.AcquisitionMethodList ?? [],
   },
   AcquisitionMethod: {
-    id: (m) => m.AcquisitionMethodId,
+    id: (m) => readNumber(m.AcquisitionMethodId) as number,
     name: (m) => m.AcquisitionMethodName,
   },
   FavoriteNumber: {
     phoneNumber: (f) => f.PhoneNumber,
-    expirationDate: (f) => f.ExpirationDate ?? null,
+    expirationDate: (f) => readDate(f.ExpirationDate),
     label: (f) => f.Label ?? null,
     planCode: (f) => f.PlanCode ?? null,
   },
@@ -54,24 +63,30 @@ export const typeResolvers: Resolvers = {
     status: (r) => r.response ?? null,
     message: (r) => r.message ?? null,
   },
+  PhoneLease: {
+    lastBillingDate: (l) => readDate(l.lastBillingDate),
+    nextRenewalDate: (l) => readDate(l.nextRenewalDate),
+  },
   HourlyUsage: {
     code: (u) => u.code ?? null,
     description: (u) => u.description ?? null,
-    totalBytes: (u) => u.totalVolumeBytes ?? null,
-    lastUpdatedAt: (u) => u.lastUpdatedAt ?? null,
+    totalBytes: (u) => readByteCount(u.totalVolumeBytes),
+    lastUpdatedAt: (u) => readDateTime(u.lastUpdatedAt, marketOf(u)),
     records: (u) => u.trafficDetails ?? [],
   },
   HourlyAppUsage: {
-    bytes: (r) => r.trafficVolumeBytes ?? null,
+    date: (r) => readDate(r.date),
+    bytes: (r) => readByteCount(r.trafficVolumeBytes),
   },
   UsageShares: {
     code: (u) => u.code ?? null,
     description: (u) => u.description ?? null,
-    lastUpdatedAt: (u) => u.lastUpdatedAt ?? null,
+    lastUpdatedAt: (u) => readDateTime(u.lastUpdatedAt, marketOf(u)),
     records: (u) => u.trafficDetails ?? [],
   },
   AppUsageShare: {
-    percentage: (r) => (r.percentage === undefined ? null : Number(r.percentage)),
-    bytes: (r) => r.trafficVolumeBytes ?? null,
+    date: (r) => readDate(r.date),
+    percentage: (r) => readNumber(r.percentage),
+    bytes: (r) => readByteCount(r.trafficVolumeBytes),
   },
 };
