@@ -2,7 +2,8 @@
  * `npm run bench:profile -- <file.cpuprofile> [more ...] [--top 15] [--from-s 0]`: a V8 CPU profile
  * (`node --cpu-prof`) summarised by package: the self time of every sampled function, grouped by where its code lives
  * (an npm package, a part of Node, the project's own src/ directories, V8's garbage collector), as a
- * share of the busy CPU (idle excluded). --from-s leaves out the first seconds of each profile (start-up
+ * share of the busy CPU (idle excluded). V8's builtins (JSON.parse, RegExp, Array methods...) have no
+ * source of their own: their time is the caller's, so they count for the nearest caller with a source. --from-s leaves out the first seconds of each profile (start-up
  * and warm-up). Prints a Markdown table.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -40,13 +42,14 @@ function nodePart(module: string): string {
   return 'Node, other internals';
 }
 
-/** Where a sampled function's code lives. */
-function groupOf({ functionName, url }: ProfileNode['callFrame']): string {
+/** Where a sampled function's code lives; null for a builtin, which counts for its caller. */
+function groupOf({ functionName, url }: ProfileNode['callFrame']): string | null {
   if (!url) {
     if (functionName === '(garbage collector)') return 'garbage collection';
     if (functionName === '(idle)') return '(idle)';
     if (functionName === '(program)') return 'V8 / native, unattributed (program)';
-    return 'V8 builtins (JSON, RegExp, ...)';
+    if (functionName === '(root)') return 'V8 builtins, no caller';
+    return null;
   }
   if (url.startsWith('node:')) return nodePart(url.slice('node:'.length));
   const inModules = url.lastIndexOf('/node_modules/');
@@ -63,12 +66,25 @@ const selfMs = new Map<string, number>();
 for (const file of positionals) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const groups = new Map<number, string>();
+  const resolve = (id: number): string => {
+    const known = groups.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const group =
+      (node && groupOf(node.callFrame)) ?? (up === undefined ? 'V8 builtins, no caller' : resolve(up));
+    groups.set(id, group);
+    return group;
+  };
   let at = 0;
   profile.samples.forEach((id, i) => {
     at += profile.timeDeltas[i] ?? 0;
     const node = byId.get(id);
     if (!node || at < fromUs) return;
-    const group = groupOf(node.callFrame);
+    const group = resolve(node.id);
     selfMs.set(group, (selfMs.get(group) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
 }
