@@ -231,6 +231,12 @@ export function renderMarkdown(results: BenchResults): string {
   out.push('npm run bench                          # 1, 10 and 50 connections, 10 s runs: a few minutes');
   out.push('npm run bench -- --quick               # smoke run: 1 and 10 connections, 3 s runs');
   out.push('npm run bench -- --latency 20 --connections 1,100 --duration 30 --env UPSTREAM_MAX_SOCKETS=128');
+  out.push(
+    'npm run bench:http                     # CPU per six-call upstream fan-out, per HTTP client: about 2 minutes',
+  );
+  out.push(
+    'npm run bench:cpu-prof                 # a CPU profile of the gateway under the dashboard load, by package',
+  );
   out.push('```');
   out.push('');
   return out.join('\n');

@@ -107,7 +107,4 @@ const { url } = await startStandaloneServer(server, {
   },
 });
 console.log(`peer: GraphQL at ${url.replace(/\/$/, '')}/graphql`);
-for (const signal of ['SIGTERM', 'SIGINT'] as const)
-  process.once(signal, () => {
-    void server.stop().then(() => process.exit(0));
-  });
+// Apollo Server stops itself on SIGTERM and SIGINT (then exits by the signal).
