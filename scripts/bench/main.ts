@@ -14,6 +14,8 @@
  *   - the reference (scripts/bench/reference.ts): the six GETs of the dashboard at once, over a
  *     keep-alive node:http Agent, one process per connection count so its CPU is its own;
  *   - autocannon (programmatic API, in this process) loads the gateway with an agent token.
+ * After the load runs, the upstream HTTP path micro-benchmark (scripts/bench/http-clients.ts) runs in
+ * its own process for issue 13's target 6.
  * At the start the peer's and the gateway's answers to the dashboard are compared: the same data, no
  * errors, or the benchmark stops. Every scenario: a warm-up of 2 × --warmup s at the highest connection count (V8 optimises the code
  * before the 1-connection run). Every run: a warm-up at its connection count (which also sizes the

@@ -121,27 +121,19 @@ export function procCpuMs(pid: number | undefined): number | null {
   }
 }
 
-/** The highest resident set a process has had (VmHWM), in bytes, from /proc; null off Linux. */
-export function procPeakRss(pid: number | undefined): number | null {
+/** A memory figure of /proc/<pid>/status (VmHWM, VmRSS), in bytes; null off Linux. */
+function procStatusBytes(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | null {
   if (pid === undefined) return null;
   try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : null;
   } catch {
     return null;
   }
 }
 
-/** The resident set of a process now (VmRSS), in bytes, from /proc; null off Linux. */
-function procRss(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
+/** The highest resident set a process has had (VmHWM), in bytes; null off Linux. */
+export const procPeakRss = (pid: number | undefined) => procStatusBytes(pid, 'VmHWM');
 
 /**
  * A process read from /proc alone, for one without /metrics (the peer): its CPU, resident set, and
@@ -149,7 +141,7 @@ function procRss(pid: number | undefined): number | null {
  */
 export function procSample(pid: number | undefined, errors: () => number): Promise<GatewaySample> {
   const cpuMs = procCpuMs(pid);
-  const rss = procRss(pid);
+  const rss = procStatusBytes(pid, 'VmRSS');
   if (cpuMs === null || rss === null) return Promise.reject(new Error(`no /proc entry for ${pid}`));
   return Promise.resolve({ at: Date.now(), cpuSeconds: cpuMs / 1000, rssBytes: rss, errors: errors() });
 }
