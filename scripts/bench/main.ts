@@ -5,13 +5,19 @@
  * Processes, each its own Node process started through its public entry point:
  *   - the Self Care Sandbox (src/sandbox/main.ts, SANDBOX_PORT=0, SANDBOX_LATENCY_MS fixed);
  *   - the gateway (src/main.ts, UPSTREAM_URL at the Sandbox, PORT=0, LOG_LEVEL=warn,
- *     RATE_LIMIT_MAX=1000000, NODE_ENV unset, a temporary AUTH_DEV_KEY_FILE): once with CACHE=false
- *     (the dashboard, and the dashboard with the line twice under aliases: the loaders' dedupe alone),
- *     then once with the cache on (the dashboard with the HTTP cache, a mutation, a REST call);
+ *     RATE_LIMIT_MAX=1000000, NODE_ENV=production with real tokens checked against a local JWKS that
+ *     this process serves): once with CACHE=false (the dashboard, and the dashboard with the line
+ *     twice under aliases: the loaders' dedupe alone), then once with the cache on (the dashboard with
+ *     the HTTP cache, a mutation, a REST call);
+ *   - the peer (scripts/bench/peer/main.ts): a plain Apollo Server 5 + RESTDataSource gateway over
+ *     the same Sandbox, NODE_ENV=production, answering the same dashboard; read through /proc;
  *   - the reference (scripts/bench/reference.ts): the six GETs of the dashboard at once, over a
  *     keep-alive node:http Agent, one process per connection count so its CPU is its own;
  *   - autocannon (programmatic API, in this process) loads the gateway with an agent token.
- * Every scenario: a warm-up of 2 × --warmup s at the highest connection count (V8 optimises the code
+ * After the load runs, the upstream HTTP path micro-benchmark (scripts/bench/http-clients.ts) runs in
+ * its own process for issue 13's target 6.
+ * At the start the peer's and the gateway's answers to the dashboard are compared: the same data, no
+ * errors, or the benchmark stops. Every scenario: a warm-up of 2 × --warmup s at the highest connection count (V8 optimises the code
  * before the 1-connection run). Every run: a warm-up at its connection count (which also sizes the
  * run), then a run of `amount` requests sized to last about --duration seconds, so no request is in
  * flight when it is counted.
@@ -23,11 +29,11 @@
  * Writes docs/benchmarks.md, docs/benchmarks.json and docs/benchmarks.svg. Exits 1 when any request
  * failed (an error, a non-2xx or a GraphQL `errors`); targets not met are reported, not fatal.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon, { type Options as CannonOptions, type Result as CannonResult } from 'autocannon';
 import { type FieldNode, Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import { loadDevKey } from '../../src/auth/keys.ts';
@@ -39,17 +45,27 @@ import {
   machineBusyMs,
   procCpuMs,
   procPeakRss,
+  procSample,
   ROOT,
   RssSampler,
   SandboxControl,
   type Started,
   scrape,
+  serveJwks,
   sleep,
   startProcess,
 } from './processes.ts';
 import type { ReferenceArgs, ReferenceResult } from './reference.ts';
 import { renderMarkdown, renderSvg } from './report.ts';
-import type { BenchResults, GatewayInfo, GatewayRun, ReferenceRun, Target } from './types.ts';
+import type {
+  BenchResults,
+  GatewayInfo,
+  GatewayRun,
+  HttpClientsResults,
+  PeerComparison,
+  ReferenceRun,
+  Target,
+} from './types.ts';
 
 // --- Options ------------------------------------------------------------------------------------
 const { values: args } = parseArgs({
@@ -126,7 +142,10 @@ const machine = {
   node: process.version,
 };
 const versions = Object.fromEntries(
-  ['@apollo/server', 'fastify', 'got', 'graphql', 'autocannon'].map((name) => [name, versionOf(name)]),
+  ['@apollo/server', '@apollo/datasource-rest', 'fastify', 'got', 'graphql', 'autocannon'].map((name) => [
+    name,
+    versionOf(name),
+  ]),
 );
 log(
   `${machine.cpu}, ${machine.cores} cores, ${machine.totalMemoryGiB} GiB; node ${machine.node}; ` +
@@ -153,6 +172,7 @@ let finished = false;
 const stopAll = async () => {
   finished = true;
   await Promise.all([...running].map((p) => p.stop()));
+  jwksServer.close();
   rmSync(tempDir, { recursive: true, force: true });
 };
 process.once('SIGINT', () => {
@@ -160,7 +180,11 @@ process.once('SIGINT', () => {
 });
 
 const auth = loadConfig({ ...extraEnv, AUTH_DEV_KEY_FILE: keyFile }).gateway.auth;
-const authorization = `Bearer ${await signDevToken(await loadDevKey(keyFile), auth, { agent: 'bench' }, '12h')}`;
+const devKey = await loadDevKey(keyFile);
+const authorization = `Bearer ${await signDevToken(devKey, auth, { agent: 'bench' }, '12h')}`;
+// The gateway runs as deployments do (NODE_ENV=production): its keys come from this JWKS.
+const jwksServer = await serveJwks(devKey);
+const jwksUrl = jwksServer.url;
 
 log('starting the Sandbox (src/sandbox/main.ts)');
 const sandboxProcess = await startProcess(
@@ -247,6 +271,11 @@ const SCENARIOS: Record<string, Scenario> = {
     twiceUnderAliases(dashboardText),
   ),
   'dashboard-cached': graphqlScenario('dashboard-cached', 'dashboard (cache on)', dashboardText),
+  'peer-dashboard': graphqlScenario(
+    'peer-dashboard',
+    'peer: dashboard (Apollo + RESTDataSource)',
+    dashboardText,
+  ),
   mutation: graphqlScenario('mutation', 'mutation updateStatus ACTIVE/SIM_IMEI', MUTATION),
   'rest-status': {
     name: 'rest-status',
@@ -257,13 +286,19 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 };
 
-const GATEWAYS: { name: string; env: Record<string, string>; scenarios: string[] }[] = [
+const GATEWAYS: Spec[] = [
   { name: 'cache-off', env: { CACHE: 'false' }, scenarios: ['dashboard', 'dashboard-aliases'] },
   { name: 'cache-on', env: { CACHE: 'true' }, scenarios: ['dashboard-cached', 'mutation', 'rest-status'] },
 ];
 
 /** Sends one request of the scenario; null when it is a 2xx whose body is JSON without `errors`. */
 async function check(url: string, scenario: Scenario): Promise<string | null> {
+  return (await ask(url, scenario)).failure;
+}
+
+/** One request of the scenario: what is wrong with its answer (null when nothing), and its `data`. */
+async function ask(url: string, scenario: Scenario): Promise<{ failure: string | null; data?: unknown }> {
+  const failed = (failure: string) => ({ failure });
   try {
     const res = await fetch(`${url}${scenario.path}`, {
       method: scenario.method,
@@ -271,15 +306,16 @@ async function check(url: string, scenario: Scenario): Promise<string | null> {
       body: scenario.body,
     });
     const text = await res.text();
-    if (res.status < 200 || res.status > 299) return `HTTP ${res.status}: ${text.slice(0, 300)}`;
+    if (res.status < 200 || res.status > 299) return failed(`HTTP ${res.status}: ${text.slice(0, 300)}`);
     const json = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: unknown[] };
-    if (!scenario.graphql) return null;
-    if (json.errors && json.errors.length > 0) return `errors: ${JSON.stringify(json.errors).slice(0, 300)}`;
+    if (!scenario.graphql) return { failure: null, data: json };
+    if (json.errors && json.errors.length > 0)
+      return failed(`errors: ${JSON.stringify(json.errors).slice(0, 300)}`);
     if (!json.data || Object.values(json.data).some((v) => v === null))
-      return `null data: ${text.slice(0, 300)}`;
-    return null;
+      return failed(`null data: ${text.slice(0, 300)}`);
+    return { failure: null, data: json.data };
   } catch (error) {
-    return (error as Error).message;
+    return failed((error as Error).message);
   }
 }
 
@@ -329,7 +365,10 @@ interface LiveGateway {
   name: string;
   url: string;
   process: Started & { match: RegExpExecArray };
+  /** Its CPU, RSS and errors so far: the gateway's /metrics, the peer's /proc. */
+  sample: () => Promise<GatewaySample>;
   sampler: RssSampler;
+  /** CPU one sample costs the process (a /metrics scrape; 0 for /proc). */
   scrapeCpuMs: number;
 }
 
@@ -357,7 +396,7 @@ async function measure(gateway: LiveGateway, scenario: Scenario, connections: nu
   const amount = Math.max(connections * 20, Math.round(warmRate * durationS));
 
   await sandbox.resetStats();
-  const before: GatewaySample = await scrape(gateway.url);
+  const before: GatewaySample = await gateway.sample();
   const scrapesBefore = gateway.sampler.scrapes;
   const sandboxCpuBefore = procCpuMs(sandboxPid);
   const gatewayCpuBefore = procCpuMs(gateway.process.child.pid);
@@ -368,7 +407,7 @@ async function measure(gateway: LiveGateway, scenario: Scenario, connections: nu
   const busyAfter = machineBusyMs();
   const gatewayCpuAfter = procCpuMs(gateway.process.child.pid);
   const sandboxCpuAfter = procCpuMs(sandboxPid);
-  const after: GatewaySample = await scrape(gateway.url);
+  const after: GatewaySample = await gateway.sample();
   // The scrapes made between the two reads, plus the rest of the first one.
   const scrapes = gateway.sampler.scrapes - scrapesBefore + 1;
   const stats = await sandbox.stats();
@@ -530,95 +569,144 @@ async function reference(connections: number): Promise<ReferenceRun> {
 const referenceRuns: ReferenceRun[] = [];
 const gatewayRuns: GatewayRun[] = [];
 const gatewayInfos: GatewayInfo[] = [];
+interface Spec {
+  name: string;
+  env: Record<string, string>;
+  scenarios: string[];
+}
+const PEER: Spec = { name: 'peer', env: {}, scenarios: ['peer-dashboard'] };
+
+/** Starts the gateway with the spec's settings (or the peer), and measures what one sample costs it. */
+async function startGateway(
+  spec: Spec,
+): Promise<LiveGateway & { env: Record<string, string>; atStart: GatewaySample; banner: number }> {
+  const peer = spec === PEER;
+  const env = peer
+    ? { NODE_ENV: 'production', PORT: '0', UPSTREAM_URL: upstreamUrl }
+    : {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_MAX: '1000000',
+        NODE_ENV: 'production',
+        AUTH_JWKS_URL: jwksUrl,
+        AUTH_ISSUER: auth.issuer,
+        AUTH_AUDIENCE: auth.audience,
+        ...extraEnv,
+        ...spec.env,
+        UPSTREAM_URL: upstreamUrl,
+      };
+  const entry = peer ? 'scripts/bench/peer/main.ts' : 'src/main.ts';
+  log(`starting ${peer ? 'the peer' : 'the gateway'} (${entry}) ${spec.name}: ${JSON.stringify(env)}`);
+  const started = await startProcess(
+    peer ? 'peer' : 'gateway',
+    entry,
+    cleanEnv(env),
+    /GraphQL at (http\S+?)\/graphql/,
+  );
+  running.add(started);
+  const url = started.match[1] as string;
+  const pid = started.child.pid;
+  const sample = peer
+    ? () => procSample(pid, () => started.laterLines.filter((l) => l.startsWith('peer: error')).length)
+    : () => scrape(url);
+  const atStart = await sample();
+  let scrapeCpuMs = 0;
+  if (!peer) {
+    // What one /metrics scrape costs the gateway, to take the sampler's own cost out of CPU per request.
+    for (let i = 0; i < 10; i++) await scrape(url);
+    const first = await scrape(url);
+    for (let i = 0; i < 39; i++) await scrape(url);
+    const last = await scrape(url);
+    scrapeCpuMs = ((last.cpuSeconds - first.cpuSeconds) * 1000) / 40;
+  }
+  // What it printed so far is its start-up banner; what comes later is its log.
+  const banner = started.laterLines.length;
+  const sampler = new RssSampler(sample, 250);
+  log(
+    `${spec.name} at ${url}: RSS ${f1(mib(atStart.rssBytes))} MiB at start` +
+      (peer ? '' : `; a /metrics scrape costs it ${f2(scrapeCpuMs)} ms of CPU`),
+  );
+  return { name: spec.name, url, process: started, sample, sampler, scrapeCpuMs, env, atStart, banner };
+}
+
+/** The gateway's scenarios, one after the other; then it is stopped and described. */
+async function runGateway(spec: Spec, gateway: Awaited<ReturnType<typeof startGateway>>): Promise<void> {
+  const started = gateway.process;
+  gateway.sampler.start();
+  for (const name of spec.scenarios) {
+    const scenario = SCENARIOS[name] as Scenario;
+    const firstCheck = await check(gateway.url, scenario);
+    if (firstCheck) log(`WARNING: ${scenario.label} fails before the run: ${firstCheck}`);
+    // A warm-up of the scenario at the highest connection count, so the runs at low counts too
+    // measure code V8 has optimised (a run's own warm-up at 1 connection is a few hundred requests).
+    await cannon(gateway.url, scenario, {
+      connections: Math.max(...connectionCounts),
+      duration: 2 * warmupS,
+    });
+    await sleep(QUIESCE_MS);
+    for (const connections of connectionCounts) {
+      const seen = started.laterLines.length;
+      const run = await measure(gateway, scenario, connections);
+      gatewayRuns.push(run);
+      showRun(run, scenario.label);
+      for (const text of started.laterLines.slice(seen, seen + 3))
+        log(`  ${spec.name} log: ${text.slice(0, 300)}`);
+    }
+  }
+  gateway.sampler.stop();
+  const vmHwm = procPeakRss(started.child.pid);
+  // Its log while it ran (what it prints when it stops is not counted).
+  const warnLines = started.laterLines
+    .slice(gateway.banner)
+    .filter((l) => /"level":\s*[4-6]\d/.test(l) || !l.startsWith('{'));
+  const exitCode = await started.stop();
+  running.delete(started);
+  gatewayInfos.push({
+    name: spec.name,
+    env: gateway.env,
+    scenarios: spec.scenarios,
+    rssAtStartMiB: mib(gateway.atStart.rssBytes),
+    peakRssMiB: mib(Math.max(gateway.atStart.rssBytes, gateway.sampler.peak())),
+    vmHwmMiB: vmHwm === null ? null : mib(vmHwm),
+    scrapeCpuMs: gateway.scrapeCpuMs,
+    logLines: warnLines.length,
+    firstLogLines: warnLines.slice(0, 5).map((l) => l.slice(0, 500)),
+    exitCode,
+  });
+  if (gateway.sampler.failures > 0) notes.push(`${gateway.sampler.failures} samples of ${spec.name} failed.`);
+  log(
+    `${spec.name} stopped (exit ${exitCode}); peak RSS sampled ${f1(mib(gateway.sampler.peak()))} MiB, VmHWM ${vmHwm === null ? 'n/a' : f1(mib(vmHwm))} MiB; ${warnLines.length} log lines at warn or above`,
+  );
+}
 
 try {
+  // First: the peer and the gateway answer the dashboard with the same data and no error.
+  const first = GATEWAYS[0] as Spec;
+  const peer = await startGateway(PEER);
+  const gateway = await startGateway(first);
+  const fromPeer = await ask(peer.url, SCENARIOS['peer-dashboard'] as Scenario);
+  const fromGateway = await ask(gateway.url, SCENARIOS.dashboard as Scenario);
+  const peerCheck =
+    fromPeer.failure !== null
+      ? `the peer's dashboard fails: ${fromPeer.failure}`
+      : fromGateway.failure !== null
+        ? `the gateway's dashboard fails: ${fromGateway.failure}`
+        : isDeepStrictEqual(fromPeer.data, fromGateway.data)
+          ? null
+          : `the peer's dashboard data differ from the gateway's:\n  peer    ${JSON.stringify(fromPeer.data).slice(0, 600)}\n  gateway ${JSON.stringify(fromGateway.data).slice(0, 600)}`;
+  if (peerCheck) throw new Error(peerCheck);
+  log("the peer's dashboard answer is the gateway's (same data, no errors)");
+
   log(`reference: the six GETs of the dashboard straight to the Sandbox (keep-alive, ${maxSockets} sockets)`);
   for (const connections of connectionCounts) {
     const r = await reference(connections);
     referenceRuns.push(r);
     showRun(r, 'reference');
   }
-
-  for (const spec of GATEWAYS) {
-    const env = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_MAX: '1000000',
-      ...extraEnv,
-      ...spec.env,
-      UPSTREAM_URL: upstreamUrl,
-      AUTH_DEV_KEY_FILE: keyFile,
-    };
-    log(`starting the gateway (src/main.ts) ${spec.name}: ${JSON.stringify(env)}`);
-    const started = await startProcess(
-      'gateway',
-      'src/main.ts',
-      cleanEnv(env),
-      /GraphQL at (http\S+?)\/graphql/,
-    );
-    running.add(started);
-    const url = started.match[1] as string;
-    const atStart = await scrape(url);
-    // What one /metrics scrape costs the gateway, to take the sampler's own cost out of CPU per request.
-    for (let i = 0; i < 10; i++) await scrape(url);
-    const first = await scrape(url);
-    for (let i = 0; i < 39; i++) await scrape(url);
-    const last = await scrape(url);
-    const scrapeCpuMs = ((last.cpuSeconds - first.cpuSeconds) * 1000) / 40;
-    // What it printed so far is its start-up banner; what comes later is its log.
-    const banner = started.laterLines.length;
-    const sampler = new RssSampler(url, 250);
-    sampler.start();
-    const gateway: LiveGateway = { name: spec.name, url, process: started, sampler, scrapeCpuMs };
-    log(
-      `gateway ${spec.name} at ${url}: RSS ${f1(mib(atStart.rssBytes))} MiB at start; a /metrics scrape costs it ${f2(scrapeCpuMs)} ms of CPU`,
-    );
-
-    for (const name of spec.scenarios) {
-      const scenario = SCENARIOS[name] as Scenario;
-      const firstCheck = await check(url, scenario);
-      if (firstCheck) log(`WARNING: ${scenario.label} fails before the run: ${firstCheck}`);
-      // A warm-up of the scenario at the highest connection count, so the runs at low counts too
-      // measure code V8 has optimised (a run's own warm-up at 1 connection is a few hundred requests).
-      await cannon(url, scenario, { connections: Math.max(...connectionCounts), duration: 2 * warmupS });
-      await sleep(QUIESCE_MS);
-      for (const connections of connectionCounts) {
-        const seen = started.laterLines.length;
-        const run = await measure(gateway, scenario, connections);
-        gatewayRuns.push(run);
-        showRun(run, scenario.label);
-        for (const text of started.laterLines.slice(seen, seen + 3))
-          log(`  gateway log: ${text.slice(0, 300)}`);
-      }
-    }
-
-    sampler.stop();
-    const vmHwm = procPeakRss(started.child.pid);
-    // Its log while it ran (what it prints when it stops is not counted).
-    const warnLines = started.laterLines
-      .slice(banner)
-      .filter((l) => /"level":\s*[4-6]\d/.test(l) || !l.startsWith('{'));
-    const exitCode = await started.stop();
-    running.delete(started);
-    gatewayInfos.push({
-      name: spec.name,
-      env,
-      scenarios: spec.scenarios,
-      rssAtStartMiB: mib(atStart.rssBytes),
-      peakRssMiB: mib(Math.max(atStart.rssBytes, sampler.peak())),
-      vmHwmMiB: vmHwm === null ? null : mib(vmHwm),
-      scrapeCpuMs,
-      logLines: warnLines.length,
-      firstLogLines: warnLines.slice(0, 5).map((l) => l.slice(0, 500)),
-      exitCode,
-    });
-    if (sampler.failures > 0)
-      notes.push(`${sampler.failures} /metrics samples of gateway ${spec.name} failed.`);
-    log(
-      `gateway ${spec.name} stopped (exit ${exitCode}); peak RSS sampled ${f1(mib(sampler.peak()))} MiB, VmHWM ${vmHwm === null ? 'n/a' : f1(mib(vmHwm))} MiB; ${warnLines.length} log lines at warn or above`,
-    );
-  }
+  await runGateway(PEER, peer);
+  await runGateway(first, gateway);
+  for (const spec of GATEWAYS.slice(1)) await runGateway(spec, await startGateway(spec));
 } finally {
   await stopAll();
 }
@@ -635,7 +723,7 @@ const targets: Target[] = [];
   const ref = refOf(lowest);
   const delta = (gw?.p50Ms ?? Number.NaN) - (ref?.p50Ms ?? Number.NaN);
   targets.push({
-    name: `dashboard p50 at ${lowest} connection${lowest === 1 ? '' : 's'} within 1 ms of the reference's`,
+    name: `issue 13 target 4 (latency): dashboard p50 at ${lowest} connection${lowest === 1 ? '' : 's'} within 1 ms of the reference's`,
     target: '≤ reference p50 + 1 ms',
     value: `${f2(gw?.p50Ms ?? Number.NaN)} ms vs ${f2(ref?.p50Ms ?? Number.NaN)} ms (+${f2(delta)} ms)`,
     met: delta <= 1,
@@ -677,11 +765,12 @@ for (const scenario of ['dashboard', 'dashboard-aliases']) {
   });
 }
 {
-  const peak = Math.max(...gatewayInfos.map((g) => g.peakRssMiB));
+  const gateways = gatewayInfos.filter((g) => g.name !== PEER.name);
+  const peak = Math.max(...gateways.map((g) => g.peakRssMiB));
   targets.push({
     name: 'gateway peak RSS under load ≤ 150 MiB',
     target: '≤ 150 MiB',
-    value: `${f1(peak)} MiB (${gatewayInfos.map((g) => `${g.name} ${f1(g.peakRssMiB)}`).join(', ')})`,
+    value: `${f1(peak)} MiB (${gateways.map((g) => `${g.name} ${f1(g.peakRssMiB)}`).join(', ')})`,
     met: peak <= 150,
   });
 }
@@ -697,6 +786,104 @@ for (const scenario of ['dashboard', 'dashboard-aliases']) {
             .map((r) => `${r.scenario} @${r.connections}: ${r.errors} errors, ${r.non2xx} non-2xx`)
             .join('; '),
     met: bad.length === 0,
+  });
+}
+
+// Issue 13: the gateway beside the peer, in this run.
+const peerOf = (connections: number) => runOf('peer-dashboard', connections);
+const versusPeer: PeerComparison[] = connectionCounts.map((c) => {
+  const gw = runOf('dashboard', c);
+  const peer = peerOf(c);
+  const pair = (get: (r: GatewayRun) => number) => {
+    const g = gw ? get(gw) : Number.NaN;
+    const p = peer ? get(peer) : Number.NaN;
+    return [g, p, g / p] as const;
+  };
+  const [gatewayReqPerSec, peerReqPerSec, reqPerSecRatio] = pair((r) => r.reqPerSec);
+  const [gatewayCpuMsPerRequest, peerCpuMsPerRequest, cpuRatio] = pair((r) => r.cpuMsPerRequest);
+  const [gatewayP50Ms, peerP50Ms, p50Ratio] = pair((r) => r.p50Ms);
+  const [gatewayPeakRssMiB, peerPeakRssMiB, rssRatio] = pair((r) => r.peakRssMiB);
+  return {
+    connections: c,
+    gatewayReqPerSec,
+    peerReqPerSec,
+    reqPerSecRatio,
+    gatewayCpuMsPerRequest,
+    peerCpuMsPerRequest,
+    cpuRatio,
+    gatewayP50Ms,
+    peerP50Ms,
+    p50Ratio,
+    gatewayPeakRssMiB,
+    peerPeakRssMiB,
+    rssRatio,
+  };
+});
+const highest = Math.max(...connectionCounts);
+{
+  const at50 = versusPeer.find((v) => v.connections === 50);
+  targets.push({
+    name: 'issue 13 target 2 (throughput): dashboard req/s at 50 connections ≥ 1.5× the peer’s',
+    target: '≥ 1.50× at 50 connections',
+    value:
+      versusPeer
+        .map(
+          (v) =>
+            `${f2(v.reqPerSecRatio)}× @${v.connections} (${f1(v.gatewayReqPerSec)} vs ${f1(v.peerReqPerSec)} req/s)`,
+        )
+        .join(', ') + (at50 ? '' : '; no run at 50 connections'),
+    met: at50 !== undefined && at50.reqPerSecRatio >= 1.5,
+  });
+  targets.push({
+    name: 'issue 13 target 3 (CPU): gateway CPU per dashboard request ≤ 0.67× the peer’s',
+    target: '≤ 0.67× at every connection count',
+    value: versusPeer
+      .map(
+        (v) =>
+          `${f2(v.cpuRatio)}× @${v.connections} (${f2(v.gatewayCpuMsPerRequest)} vs ${f2(v.peerCpuMsPerRequest)} ms)`,
+      )
+      .join(', '),
+    met: versusPeer.every((v) => v.cpuRatio <= 0.67),
+  });
+  const gatewayProcesses = gatewayInfos.filter((g) => g.name !== PEER.name);
+  const atStart = Math.max(...gatewayProcesses.map((g) => g.rssAtStartMiB));
+  const underLoad = Math.max(
+    ...gatewayRuns
+      .filter((r) => r.gateway !== PEER.name && r.connections === highest)
+      .map((r) => r.peakRssMiB),
+  );
+  targets.push({
+    name: `issue 13 target 5 (memory): gateway RSS ≤ 100 MiB after start, peak ≤ 200 MiB under the ${highest}-connection load`,
+    target: '≤ 100 MiB at start, ≤ 200 MiB peak',
+    value: `${f1(atStart)} MiB at start (${f2(atStart / 100)}×), ${f1(underLoad)} MiB peak at ${highest} connections (${f2(underLoad / 200)}×); peer ${f1(gatewayInfos.find((g) => g.name === PEER.name)?.rssAtStartMiB ?? Number.NaN)} MiB at start`,
+    met: atStart <= 100 && underLoad <= 200 && highest >= 50,
+  });
+}
+
+// Issue 13 target 6: the upstream HTTP path, measured by its micro-benchmark in its own process,
+// after the load runs (their processes are stopped by now).
+log(`the upstream HTTP path: scripts/bench/http-clients.ts${quick ? ' --quick' : ''}`);
+const httpRun = spawnSync(
+  process.execPath,
+  [join(ROOT, 'scripts/bench/http-clients.ts'), '--json', ...(quick ? ['--quick'] : [])],
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 600_000 },
+);
+let httpClients: HttpClientsResults | null = null;
+try {
+  httpClients = JSON.parse(httpRun.stdout.trim().split('\n').pop() ?? '') as HttpClientsResults;
+} catch {
+  notes.push(`The upstream HTTP path micro-benchmark failed (exit ${httpRun.status ?? httpRun.signal}).`);
+}
+{
+  const of = (id: string) => httpClients?.results.find((r) => r.id === id)?.medianMs ?? Number.NaN;
+  const whole = of('gateway-cache-off');
+  targets.push({
+    name: 'issue 13 target 6 (upstream HTTP path): ≤ 0.4 ms CPU per six-call fan-out (scripts/bench/http-clients.ts)',
+    target: '≤ 0.40 ms, the gateway client with the cache off',
+    value:
+      `${f2(whole)} ms (${f2(whole / 0.4)}×) through createUpstreamClient; got as configured ${f2(of('got-today'))} ms, ` +
+      `got tuned ${f2(of('got-tuned'))}, fetch ${f2(of('fetch'))}, undici ${f2(of('undici'))}, node:http ${f2(of('node-http'))} ms (medians)`,
+    met: whole <= 0.4,
   });
 }
 
@@ -748,6 +935,9 @@ const results: BenchResults = {
   gateways: gatewayInfos,
   runs: gatewayRuns,
   reference: referenceRuns,
+  peerCheck: "the peer's dashboard data equal the gateway's, without errors",
+  versusPeer,
+  httpClients,
   targets,
   notes,
 };
@@ -764,7 +954,7 @@ log('wrote docs/benchmarks.md, docs/benchmarks.json, docs/benchmarks.svg');
 const failedRequests = gatewayRuns.filter((r) => r.errors > 0 || r.non2xx > 0).length;
 const dash = runOf('dashboard', lowest);
 const ref = refOf(lowest);
-const peak = Math.max(...gatewayInfos.map((g) => g.peakRssMiB));
+const peak = Math.max(...gatewayInfos.filter((g) => g.name !== PEER.name).map((g) => g.peakRssMiB));
 console.log(
   `bench ${quick ? '(quick) ' : ''}done: ${gatewayRuns.length} gateway runs + ${referenceRuns.length} reference runs; ` +
     `dashboard @${lowest}: p50 ${f2(dash?.p50Ms ?? Number.NaN)} ms (reference ${f2(ref?.p50Ms ?? Number.NaN)} ms), ` +

@@ -1,9 +1,14 @@
 // The processes the benchmark measures, started through their public entry points only: the Sandbox
-// (src/sandbox/main.ts) and the gateway (src/main.ts), each its own Node process configured by
-// environment variables, and read through HTTP (/__sandbox/..., /metrics) and /proc.
+// (src/sandbox/main.ts), the gateway (src/main.ts) and the peer (scripts/bench/peer/main.ts), each
+// its own Node process configured by environment variables, and read through HTTP (/__sandbox/...,
+// /metrics) and /proc.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { exportJWK } from 'jose';
+import type { DevKey } from '../../src/auth/keys.ts';
 import * as config from '../../src/config.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -40,14 +45,18 @@ export interface Started {
   stop(): Promise<number | null>;
 }
 
-/** Spawns `node <entry>` and resolves with the first match of `ready` in its stdout. */
+/** Spawns `node [nodeArgs] <entry>` and resolves with the first match of `ready` in its stdout. */
 export async function startProcess(
   name: string,
   entry: string,
   env: NodeJS.ProcessEnv,
   ready: RegExp,
+  nodeArgs: string[] = [],
 ): Promise<Started & { match: RegExpExecArray }> {
-  const child = spawn(process.execPath, [join(ROOT, entry)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, entry)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const laterLines: string[] = [];
   let started = false;
   let out = '';
@@ -112,15 +121,29 @@ export function procCpuMs(pid: number | undefined): number | null {
   }
 }
 
-/** The highest resident set a process has had (VmHWM), in bytes, from /proc; null off Linux. */
-export function procPeakRss(pid: number | undefined): number | null {
+/** A memory figure of /proc/<pid>/status (VmHWM, VmRSS), in bytes; null off Linux. */
+function procStatusBytes(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | null {
   if (pid === undefined) return null;
   try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : null;
   } catch {
     return null;
   }
+}
+
+/** The highest resident set a process has had (VmHWM), in bytes; null off Linux. */
+export const procPeakRss = (pid: number | undefined) => procStatusBytes(pid, 'VmHWM');
+
+/**
+ * A process read from /proc alone, for one without /metrics (the peer): its CPU, resident set, and
+ * the errors it reported so far as counted by `errors`.
+ */
+export function procSample(pid: number | undefined, errors: () => number): Promise<GatewaySample> {
+  const cpuMs = procCpuMs(pid);
+  const rss = procStatusBytes(pid, 'VmRSS');
+  if (cpuMs === null || rss === null) return Promise.reject(new Error(`no /proc entry for ${pid}`));
+  return Promise.resolve({ at: Date.now(), cpuSeconds: cpuMs / 1000, rssBytes: rss, errors: errors() });
 }
 
 /** The sum of every series of a metric in a Prometheus text exposition (NaN when it is absent). */
@@ -162,7 +185,7 @@ export async function scrape(gatewayUrl: string): Promise<GatewaySample> {
   };
 }
 
-/** Samples the gateway's /metrics every `everyMs` until stopped; counts the scrapes it made. */
+/** Samples a process (the gateway's /metrics, or /proc for the peer) every `everyMs` until stopped; counts the samples it took. */
 export class RssSampler {
   readonly samples: GatewaySample[] = [];
   scrapes = 0;
@@ -170,11 +193,11 @@ export class RssSampler {
   #timer: NodeJS.Timeout | undefined;
   #busy = false;
 
-  readonly gatewayUrl: string;
+  readonly sample: () => Promise<GatewaySample>;
   readonly everyMs: number;
 
-  constructor(gatewayUrl: string, everyMs = 250) {
-    this.gatewayUrl = gatewayUrl;
+  constructor(sample: () => Promise<GatewaySample>, everyMs = 250) {
+    this.sample = sample;
     this.everyMs = everyMs;
   }
 
@@ -183,7 +206,7 @@ export class RssSampler {
       if (this.#busy) return;
       this.#busy = true;
       this.scrapes++;
-      scrape(this.gatewayUrl)
+      this.sample()
         .then((s) => this.samples.push(s))
         .catch(() => this.failures++)
         .finally(() => {
@@ -259,4 +282,23 @@ export function machineBusyMs(): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Serves the public half of `key` as a JWKS on 127.0.0.1: a gateway with NODE_ENV=production (which
+ * requires AUTH_JWKS_URL) then checks the benchmark's tokens as it would in a deployment.
+ */
+export async function serveJwks(key: DevKey): Promise<{ url: string; close(): void }> {
+  const jwks = JSON.stringify({
+    keys: [{ ...(await exportJWK(key.publicKey)), kid: key.kid, alg: 'ES256', use: 'sig' }],
+  });
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=3600' });
+    res.end(jwks);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`,
+    close: () => server.close(),
+  };
 }

@@ -4,6 +4,7 @@ import type { BenchResults, GatewayRun, ReferenceRun } from './types.ts';
 
 const SHORT: Record<string, string> = {
   reference: 'reference (6 GETs)',
+  'peer-dashboard': 'peer: Apollo+RDS',
   dashboard: 'dashboard',
   'dashboard-aliases': 'dashboard ×2 aliases',
   'dashboard-cached': 'dashboard, cache on',
@@ -12,6 +13,7 @@ const SHORT: Record<string, string> = {
 };
 const LONG: Record<string, string> = {
   reference: 'reference: the six GETs straight to the Sandbox',
+  'peer-dashboard': 'peer: Apollo Server 5 + RESTDataSource, dashboard',
   dashboard: 'dashboard (CACHE=false)',
   'dashboard-aliases': 'dashboard, line twice under aliases (CACHE=false)',
   'dashboard-cached': 'dashboard (cache on)',
@@ -45,8 +47,9 @@ export function renderMarkdown(results: BenchResults): string {
   out.push('');
   out.push(
     `${results.quick ? '**A quick smoke run (`--quick`): short runs, not the reference numbers.** ' : ''}` +
-      'The gateway under load against the Self Care Sandbox, each its own process, and a reference that ' +
-      "sends the dashboard's six upstream reads straight to the Sandbox. Written by `npm run bench` " +
+      'The gateway under load against the Self Care Sandbox, each its own process, beside a peer (a plain Apollo Server 5 + ' +
+      "`@apollo/datasource-rest` gateway over the same Sandbox) and a reference that sends the dashboard's six upstream " +
+      'reads straight to the Sandbox. Written by `npm run bench` ' +
       '(`scripts/bench/main.ts`); every number is also in [benchmarks.json](benchmarks.json).',
   );
   out.push('');
@@ -72,6 +75,9 @@ export function renderMarkdown(results: BenchResults): string {
         ? `; extra gateway env ${JSON.stringify(options.extraEnv)}`
         : ''),
   );
+  out.push(
+    '- CPU, not wall time, is the figure to trust: the machine is shared (the "other CPU" column says by how much during each run), so req/s and latency move with what else runs.',
+  );
   out.push('');
   out.push('![Latency (p50, p99) and throughput per scenario and connection count](benchmarks.svg)');
   out.push('');
@@ -83,6 +89,35 @@ export function renderMarkdown(results: BenchResults): string {
   for (const t of results.targets)
     out.push(`| ${t.name} | ${t.target} | ${t.value} | ${t.met ? '✅ met' : '❌ not met'} |`);
   out.push('');
+
+  if (results.versusPeer.length > 0) {
+    out.push('## The gateway beside the peer');
+    out.push('');
+    out.push(
+      'The dashboard (gateway with CACHE=false) beside the peer, a plain Apollo Server 5 + `@apollo/datasource-rest` gateway ' +
+        '(`scripts/bench/peer/`: a domain schema of the dashboard fields, resolvers calling a RESTDataSource made per request, ' +
+        'no DataLoader, no auth, no HTTP cache between requests) over the same Sandbox, in the same run. Ratios are gateway ÷ peer. ' +
+        `Check at the start: ${results.peerCheck}.`,
+    );
+    out.push('');
+    out.push(
+      '| conns | req/s gateway | req/s peer | ratio | CPU ms/req gateway | CPU ms/req peer | ratio | p50 ms gateway | p50 ms peer | ratio | peak RSS MiB gateway | peak RSS MiB peer | ratio |',
+    );
+    out.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const v of results.versusPeer)
+      out.push(
+        `| ${v.connections} | ${int(v.gatewayReqPerSec)} | ${int(v.peerReqPerSec)} | ${f2(v.reqPerSecRatio)}× | ` +
+          `${f2(v.gatewayCpuMsPerRequest)} | ${f2(v.peerCpuMsPerRequest)} | ${f2(v.cpuRatio)}× | ` +
+          `${f2(v.gatewayP50Ms)} | ${f2(v.peerP50Ms)} | ${f2(v.p50Ratio)}× | ` +
+          `${f1(v.gatewayPeakRssMiB)} | ${f1(v.peerPeakRssMiB)} | ${f2(v.rssRatio)}× |`,
+      );
+    out.push('');
+    out.push(
+      "The peer's CPU and RSS are read from `/proc/<pid>` (10 ms ticks; RSS sampled every 250 ms), the gateway's from its " +
+        "`/metrics` (less the benchmark's own scrapes).",
+    );
+    out.push('');
+  }
 
   out.push('## Results');
   out.push('');
@@ -104,7 +139,7 @@ export function renderMarkdown(results: BenchResults): string {
   out.push('');
   out.push(
     "CPU ms/req is the gateway's (`process_cpu_seconds_total` from its `/metrics`, less the benchmark's own scrapes) " +
-      "for gateway rows, and the reference process's own (`process.cpuUsage()`: the six GETs and their parsing) for reference rows. " +
+      "for gateway rows, `/proc/<pid>/stat` for the peer's, and the reference process's own (`process.cpuUsage()`: the six GETs and their parsing) for reference rows. " +
       'Sandbox CPU is read from `/proc/<pid>/stat` (10 ms ticks: a rough figure). Other CPU is what processes outside ' +
       "the benchmark used meanwhile (busy time of `/proc/stat` less the benchmark's processes), in cores: above 0 the run shared the machine.",
   );
@@ -116,7 +151,7 @@ export function renderMarkdown(results: BenchResults): string {
     '| gateway | scenarios | RSS at start MiB | peak RSS sampled MiB | VmHWM MiB | CPU of one /metrics scrape ms | log lines ≥ warn | exit |',
   );
   out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const g of results.gateways) {
+  for (const g of results.gateways.filter((p) => p.name !== 'peer')) {
     out.push(
       `| ${g.name} | ${g.scenarios.join(', ')} | ${f1(g.rssAtStartMiB)} | ${f1(g.peakRssMiB)} | ${g.vmHwmMiB === null ? 'n/a' : f1(g.vmHwmMiB)} | ` +
         `${f2(g.scrapeCpuMs)} | ${g.logLines} | ${g.exitCode ?? 'signal'} |`,
@@ -125,18 +160,52 @@ export function renderMarkdown(results: BenchResults): string {
   out.push('');
   out.push(
     `Both run \`src/main.ts\` with ${Object.entries(results.gateways[0]?.env ?? {})
-      .filter(([k]) => !['CACHE', 'UPSTREAM_URL', 'AUTH_DEV_KEY_FILE'].includes(k))
+      .filter(([k]) => !['CACHE', 'UPSTREAM_URL', 'AUTH_JWKS_URL'].includes(k))
       .map(([k, v]) => `${k}=${v}`)
-      .join(', ')}, NODE_ENV unset, UPSTREAM_URL at the Sandbox and a temporary AUTH_DEV_KEY_FILE; ` +
+      .join(
+        ', ',
+      )}, UPSTREAM_URL at the Sandbox and AUTH_JWKS_URL at a JWKS the benchmark serves (real ES256 tokens, checked as in a deployment); ` +
       '`cache-off` adds CACHE=false, `cache-on` CACHE=true. Peak RSS is the highest `process_resident_memory_bytes` ' +
       "sampled every 250 ms over the process life (warm-ups included); VmHWM is the kernel's peak when it stopped.",
   );
   out.push('');
 
+  const peerProcess = results.gateways.find((g) => g.name === 'peer');
+  if (peerProcess)
+    out.push(
+      `The peer (\`scripts/bench/peer/main.ts\`, NODE_ENV=production): RSS ${f1(peerProcess.rssAtStartMiB)} MiB at start, ` +
+        `peak sampled ${f1(peerProcess.peakRssMiB)} MiB, VmHWM ${peerProcess.vmHwmMiB === null ? 'n/a' : f1(peerProcess.vmHwmMiB)} MiB, ` +
+        `${peerProcess.logLines} error lines, exit ${peerProcess.exitCode ?? 'signal'}.`,
+      '',
+    );
+
+  if (results.httpClients) {
+    const h = results.httpClients;
+    out.push('## The upstream HTTP path');
+    out.push('');
+    out.push(
+      `CPU per six-call fan-out (the dashboard's six GETs at once, bodies read and parsed) in one process against the Sandbox ` +
+        `answering at once, by \`scripts/bench/http-clients.ts\` (\`npm run bench:http\`) after the load runs: median of ${h.rounds} ` +
+        `rounds of ${h.perRound} fan-outs per client after ${h.warmup} warm-up fan-outs, \`process.cpuUsage()\` (GC included), ` +
+        `${h.maxSockets} sockets per pooling client. The machine is shared: trust the ratios between rows more than the absolute figures.`,
+    );
+    out.push('');
+    out.push('| client | CPU ms per fan-out (median) | lowest | highest |');
+    out.push('| --- | ---: | ---: | ---: |');
+    for (const r of h.results)
+      out.push(`| ${r.name} | ${r.medianMs.toFixed(3)} | ${r.minMs.toFixed(3)} | ${r.maxMs.toFixed(3)} |`);
+    out.push('');
+  }
+  // Human analysis kept next to the generator, across runs.
+  for (const kept of ['./http-path.md', './profile.md'])
+    out.push(readFileSync(new URL(kept, import.meta.url), 'utf8').trim(), '');
+
   out.push('## How it is measured');
   out.push('');
   out.push(
     [
+      '- The gateway runs with NODE_ENV=production, as deployments do: its tokens are real ES256 JWTs checked against a JWKS (served by the benchmark at AUTH_JWKS_URL); the rate limit, metrics, the validation of upstream answers, the breaker and retries stay on.',
+      "- The peer (`scripts/bench/peer/main.ts`, NODE_ENV=production) is started like the gateway, loaded the same way (it ignores the token), and read through `/proc` (it has no `/metrics`; each GraphQL error it answers is a line on its stdout, counted). Before any run, its answer to the dashboard is compared with the gateway's: the same `data`, no `errors`, or the benchmark stops.",
       "- The Sandbox (`src/sandbox/main.ts`, SANDBOX_PORT=0) and the gateway (`src/main.ts`, PORT=0) are separate processes configured by environment only; the harness uses their public surfaces (`/__sandbox/stats`, `/__sandbox/faults`, `/__sandbox/demo`, the gateway's `/metrics`).",
       "- Load: autocannon's programmatic API in the harness process, one request per connection at a time (no pipelining), with an agent token (`Authorization: Bearer …`) and JSON bodies. Each scenario first warms up at the highest connection count (so V8 has optimised the code the 1-connection run measures; the reference process gets the same), then each run warms up at its own connection count; that warm-up's rate sizes the run (`amount` = rate × duration), so a run ends when its last request has answered and nothing is left in flight when the counters are read.",
       "- Latency: every answer's time as autocannon measured it (its `response` events, in fractional ms; autocannon's own histogram keeps whole ms, and is in the JSON as `autocannonP50Ms`/`autocannonP99Ms`).",
@@ -162,6 +231,12 @@ export function renderMarkdown(results: BenchResults): string {
   out.push('npm run bench                          # 1, 10 and 50 connections, 10 s runs: a few minutes');
   out.push('npm run bench -- --quick               # smoke run: 1 and 10 connections, 3 s runs');
   out.push('npm run bench -- --latency 20 --connections 1,100 --duration 30 --env UPSTREAM_MAX_SOCKETS=128');
+  out.push(
+    'npm run bench:http                     # CPU per six-call upstream fan-out, per HTTP client: about 2 minutes',
+  );
+  out.push(
+    'npm run bench:cpu-prof                 # a CPU profile of the gateway under the dashboard load, by package',
+  );
   out.push('```');
   out.push('');
   return out.join('\n');
@@ -308,7 +383,7 @@ export function renderSvg(results: BenchResults): string {
   text(
     LEFT,
     height - 30,
-    "reference = the dashboard's six upstream GETs sent at once straight to the Sandbox (keep-alive node:http); dashboard runs without the HTTP cache unless marked.",
+    "reference = the dashboard's six upstream GETs at once straight to the Sandbox (keep-alive node:http); peer = plain Apollo Server 5 + RESTDataSource; dashboard without the HTTP cache unless marked.",
     'fill="#555"',
   );
   text(LEFT, height - 14, `Command: ${results.command}`, 'fill="#555"');

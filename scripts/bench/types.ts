@@ -92,6 +92,45 @@ export interface GatewayInfo {
   exitCode: number | null;
 }
 
+/** The gateway's dashboard (cache off) beside the peer's, at one connection count: gateway ÷ peer. */
+export interface PeerComparison {
+  connections: number;
+  gatewayReqPerSec: number;
+  peerReqPerSec: number;
+  reqPerSecRatio: number;
+  gatewayCpuMsPerRequest: number;
+  peerCpuMsPerRequest: number;
+  cpuRatio: number;
+  gatewayP50Ms: number;
+  peerP50Ms: number;
+  p50Ratio: number;
+  /** Highest RSS sampled during the run, in MiB. */
+  gatewayPeakRssMiB: number;
+  peerPeakRssMiB: number;
+  rssRatio: number;
+}
+
+export interface HttpClientResult {
+  /** got-today, got-tuned, fetch, fetch-bare, undici, node-http, gateway-cache-off, gateway-cache-on, validation */
+  id: string;
+  name: string;
+  /** Median, lowest and highest CPU ms per six-call fan-out over the rounds. */
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+}
+
+/** The output of scripts/bench/http-clients.ts. */
+export interface HttpClientsResults {
+  date: string;
+  rounds: number;
+  perRound: number;
+  warmup: number;
+  /** The gateway's UPSTREAM_MAX_SOCKETS default, used by every pooling client. */
+  maxSockets: number;
+  results: HttpClientResult[];
+}
+
 export interface Target {
   name: string;
   target: string;
@@ -123,6 +162,11 @@ export interface BenchResults {
   gateways: GatewayInfo[];
   runs: GatewayRun[];
   reference: ReferenceRun[];
+  /** What the check at the start found of the peer's dashboard answer beside the gateway's. */
+  peerCheck: string;
+  versusPeer: PeerComparison[];
+  /** The upstream HTTP path micro-benchmark (scripts/bench/http-clients.ts), run after the load runs. */
+  httpClients: HttpClientsResults | null;
   targets: Target[];
   notes: string[];
 }
