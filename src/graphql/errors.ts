@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'REFUSED',
   'NOT_FOUND',
   'UPSTREAM_ERROR',
   'UPSTREAM_TIMEOUT',
@@ -22,6 +23,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  REFUSED: 403,
   NOT_FOUND: 404,
   UPSTREAM_ERROR: 502,
   UPSTREAM_TIMEOUT: 504,
@@ -31,7 +33,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 const BY_UPSTREAM_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_USER_INPUT',
   401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
+  // The operator's refusal, never the gateway's own FORBIDDEN (a token that may not reach the line).
+  // A write's refusal is data (userErrors, src/graphql/refusals.ts); this is for any other call.
+  403: 'REFUSED',
   404: 'NOT_FOUND',
   409: 'BAD_USER_INPUT',
   422: 'BAD_USER_INPUT',

@@ -24,13 +24,14 @@ export interface RouteInput {
 export interface Route {
   document: string;
   variables(input: RouteInput): Obj;
-  /** The wire body from the GraphQL data; null when the resource is absent (the upstream's 404 then answers). */
+  /** The wire body from the GraphQL data; null when the resource is absent or the write was refused (the upstream's answer is then handed on). */
   answer(data: Obj): unknown;
 }
 
-const PLAN = `id name monthlyAmount currency dataMB status category rank offerings { category id details { name value } }`;
-const OFFER = `id name description validity validityUnit category subCategory rank amount currency acquisitionMethods { id name }`;
-const PAYLOAD = 'response message';
+const PLAN = `planId name monthlyAmount currency dataMB status category rank offerings { category id details { name value } }`;
+const OFFER = `offerId name description validity validityUnit category subCategory rank amount currency acquisitionMethods { id name }`;
+// userErrors: a refused write answers no success body; the router then hands on the upstream's refusal.
+const PAYLOAD = 'response message userErrors { code }';
 const WINDOW = {
   startDate: { variable: 'from', type: 'DateTime' },
   endDate: { variable: 'to', type: 'DateTime' },
@@ -68,6 +69,8 @@ function path(data: Obj, keys: string[]): unknown {
   );
 }
 
+const refused = (payload: Obj) => (payload.userErrors as unknown[]).length > 0;
+
 /** A write: one mutation with an input built from the request, answering the upstream's success body. */
 function write(mutation: string, input: (request: RouteInput) => Obj, inputType: string): Route {
   return {
@@ -75,7 +78,10 @@ function write(mutation: string, input: (request: RouteInput) => Obj, inputType:
     variables: (request) => ({
       input: { msisdn: request.msisdn, country: request.country, ...input(request) },
     }),
-    answer: (data) => wire.toSuccess(data[mutation] as Obj),
+    answer: (data) => {
+      const payload = data[mutation] as Obj;
+      return refused(payload) ? null : wire.toSuccess(payload);
+    },
   };
 }
 
@@ -99,7 +105,7 @@ export const routes: Record<OperationId, Route> = {
   GetStatusOfSubscriberByMSISDN: read('status { code assetType description }', 'status', wire.toStatus),
 
   UpdateStatusOfSubscriberByMSISDN: {
-    document: `mutation Rest($input: UpdateStatusInput!) { updateStatus(input: $input) { status { code assetType description } } }`,
+    document: `mutation Rest($input: UpdateStatusInput!) { updateStatus(input: $input) { status { code assetType description } userErrors { code } } }`,
     variables: ({ msisdn, country, body }) => {
       const b = body as StatusChangeRequest;
       return {
@@ -116,7 +122,10 @@ export const routes: Record<OperationId, Route> = {
         },
       };
     },
-    answer: (data) => wire.toStatus((data.updateStatus as Obj).status as Obj),
+    answer: (data) => {
+      const payload = data.updateStatus as Obj;
+      return refused(payload) ? null : wire.toStatus(payload.status as Obj);
+    },
   },
 
   GetDataUsageByMSISDNPerHourAndApp: read(

@@ -27,7 +27,7 @@ export const toStatus = (s: Obj): Status =>
 
 export const toPlan = (p: Obj): Plan =>
   compact({
-    planId: p.id,
+    planId: p.planId,
     planName: p.name,
     monthlyAmount: p.monthlyAmount,
     planDataInMB: p.dataMB,
@@ -46,7 +46,7 @@ export const toPlan = (p: Obj): Plan =>
 
 export const toOffer = (o: Obj): Offer =>
   compact({
-    OfferId: o.id,
+    OfferId: o.offerId,
     OfferName: o.name,
     Description: o.description,
     Validity: o.validity,

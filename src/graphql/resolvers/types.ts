@@ -1,6 +1,7 @@
 // Wire objects (the upstream's casing) to GraphQL fields (camelCase). Fields whose names already
 // match are left to the default resolver.
 import type { Resolvers } from '../__generated__/resolvers.ts';
+import { globalId } from '../ids.ts';
 
 type Upper<T extends string> = Uppercase<T>;
 const upper = <T extends string>(value: T): Upper<T> => value.toUpperCase() as Upper<T>;
@@ -12,7 +13,7 @@ export const typeResolvers: Resolvers = {
     description: (s) => s.description ?? null,
   },
   Plan: {
-    id: (p) => p.planId,
+    id: (p) => globalId(p.market, p.planId),
     name: (p) => p.planName,
     monthlyAmount: (p) => p.monthlyAmount,
     currency: (p) => p.currencyId ?? null,
@@ -28,7 +29,8 @@ export const typeResolvers: Resolvers = {
     details: (o) => o.offeringDetailList ?? [],
   },
   Offer: {
-    id: (o) => o.OfferId,
+    id: (o) => globalId(o.market, o.OfferId),
+    offerId: (o) => o.OfferId,
     name: (o) => o.OfferName,
     description: (o) => o.Description ?? null,
     validity: (o) => o.Validity ?? null,
