@@ -64,8 +64,11 @@ export type AdditionalSubscriptionsInput = {
 
 /** Asset whose status is reported or changed. */
 export type AssetType =
+  /** The device, by its IMEI. */
   | 'IMEI'
+  /** The SIM card. */
   | 'SIM'
+  /** Both the SIM and the device. */
   | 'SIM_IMEI';
 
 /** A market of the Self Care API (the `{country}` of its base path). */
@@ -99,10 +102,15 @@ export type OfferInput = {
 
 /** Category of a plan's offering. */
 export type OfferingCategory =
+  /** A bundle of several services. */
   | 'BUNDLE'
+  /** Mobile data. */
   | 'DATA'
+  /** Any other service, e.g. apps included in the monthly amount. */
   | 'OTHER'
+  /** Text messages. */
   | 'SMS'
+  /** Voice: minutes, calls. */
   | 'VOICE';
 
 /** The plan asked for in a plan change or an upgrade request. */
@@ -154,7 +162,9 @@ export type RemoveFavoriteInput = {
 
 /** Status of a line's asset. */
 export type StatusCode =
+  /** The asset works. */
   | 'ACTIVE'
+  /** The asset is blocked, e.g. after a theft. */
   | 'BLOCKED';
 
 /** A change of the status of a line's SIM, device or both. */

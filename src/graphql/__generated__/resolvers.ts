@@ -130,8 +130,11 @@ export type AppUsageShare = {
 
 /** Asset whose status is reported or changed. */
 export type AssetType =
+  /** The device, by its IMEI. */
   | 'IMEI'
+  /** The SIM card. */
   | 'SIM'
+  /** Both the SIM and the device. */
   | 'SIM_IMEI';
 
 /** The answer to cancelOffer: the line, or why the operator refused. */
@@ -396,10 +399,15 @@ export type OfferInput = {
 
 /** Category of a plan's offering. */
 export type OfferingCategory =
+  /** A bundle of several services. */
   | 'BUNDLE'
+  /** Mobile data. */
   | 'DATA'
+  /** Any other service, e.g. apps included in the monthly amount. */
   | 'OTHER'
+  /** Text messages. */
   | 'SMS'
+  /** Voice: minutes, calls. */
   | 'VOICE';
 
 /** The contract of a leased phone. */
@@ -605,7 +613,9 @@ export type RequestPlanUpgradePayload = MutationPayload & {
 
 /** Status of a line's asset. */
 export type StatusCode =
+  /** The asset works. */
   | 'ACTIVE'
+  /** The asset is blocked, e.g. after a theft. */
   | 'BLOCKED';
 
 /** A subscriber's line and everything the Self Care API knows of it. Each field is read when asked for. */
