@@ -254,7 +254,7 @@ export const GATEWAY_SETTINGS = {
   defaultCountry: setting(
     'DEFAULT_COUNTRY',
     'hn' as (typeof COUNTRIES)[number],
-    'market of queries that name none',
+    'market of queries that name none, when the token names none either',
     oneOf(COUNTRIES),
   ),
   redisUrl: setting(

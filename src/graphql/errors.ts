@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'AUTH_UNAVAILABLE',
   'FORBIDDEN',
+  'REFUSED',
   'NOT_FOUND',
   'UPSTREAM_ERROR',
   'UPSTREAM_TIMEOUT',
@@ -27,6 +28,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   AUTH_UNAVAILABLE: 503,
   FORBIDDEN: 403,
+  REFUSED: 403,
   NOT_FOUND: 404,
   UPSTREAM_ERROR: 502,
   UPSTREAM_TIMEOUT: 504,
@@ -39,7 +41,9 @@ const BY_UPSTREAM_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_USER_INPUT',
   // The upstream refused the gateway's credentials, not the caller's: logging in again would not help.
   401: 'UPSTREAM_AUTH_FAILED',
-  403: 'FORBIDDEN',
+  // The operator's refusal, never the gateway's own FORBIDDEN (a token that may not reach the line).
+  // A write's refusal is data (userErrors, src/graphql/refusals.ts); this is for any other call.
+  403: 'REFUSED',
   404: 'NOT_FOUND',
   409: 'BAD_USER_INPUT',
   422: 'BAD_USER_INPUT',

@@ -13,8 +13,12 @@ export function canReach(principal: Principal, line: SubscriberRef): boolean {
   );
 }
 
+/** A line; without a country, in the caller's market (the token's), else the gateway's default market. */
 export function lineOf(context: Context, msisdn: string, country?: Country | null): SubscriberRef {
-  const line = { msisdn, country: country ? country.toLowerCase() : context.config.defaultCountry };
+  const market = country
+    ? country.toLowerCase()
+    : (context.principal.country ?? context.config.defaultCountry);
+  const line = { msisdn, country: market };
   if (!canReach(context.principal, line)) {
     throw new GraphQLError('This token may not reach that line', { extensions: { code: 'FORBIDDEN' } });
   }

@@ -26,9 +26,10 @@ export interface Route {
   variables(input: RouteInput): Obj;
 }
 
-const PLAN = `id name monthlyAmount currency dataMB status category rank offerings { category id details { name value } }`;
-const OFFER = `id name description validity validityUnit category subCategory rank amount currency acquisitionMethods { id name }`;
-const PAYLOAD = 'response message';
+const PLAN = `planId name monthlyAmount currency dataMB status category rank offerings { category id details { name value } }`;
+const OFFER = `offerId name description validity validityUnit category subCategory rank amount currency acquisitionMethods { id name }`;
+// userErrors: a refused write answers no success body; the router then hands on the upstream's refusal.
+const PAYLOAD = 'response message userErrors { code }';
 const WINDOW = {
   startDate: { variable: 'from', type: 'DateTime' },
   endDate: { variable: 'to', type: 'DateTime' },
@@ -79,7 +80,7 @@ export const routes: Record<OperationId, Route> = {
   GetStatusOfSubscriberByMSISDN: read('status { code assetType description }'),
 
   UpdateStatusOfSubscriberByMSISDN: {
-    document: `mutation Rest($input: UpdateStatusInput!) { updateStatus(input: $input) { status { code assetType description } } }`,
+    document: `mutation Rest($input: UpdateStatusInput!) { updateStatus(input: $input) { status { code assetType description } userErrors { code } } }`,
     variables: ({ msisdn, country, body }) => {
       const b = body as StatusChangeRequest;
       return {

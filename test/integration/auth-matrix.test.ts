@@ -361,9 +361,9 @@ const GQL_CASES: Record<string, GqlCase> = {
   },
   line: {
     target: async () => demo().active.msisdn,
-    query: 'query ($m: MSISDN!) { line(msisdn: $m) { msisdn plan { id } } }',
+    query: 'query ($m: MSISDN!) { line(msisdn: $m) { msisdn plan { planId } } }',
     variables: (m) => ({ m }),
-    allowed: (data, m) => expect(data.line).toEqual({ msisdn: m, plan: { id: planOf(m) } }),
+    allowed: (data, m) => expect(data.line).toEqual({ msisdn: m, plan: { planId: planOf(m) } }),
     calls: { GetCurrentPlanDetailsbyMSISDN: 1 },
   },
   // me addresses no line by argument: the token's own line is the target (see the "me" rows).
@@ -603,19 +603,38 @@ describe('GraphQL: a subscriber token among several lines and markets', () => {
   it('a token naming another market than the line is FORBIDDEN on GraphQL and 403 on REST, before any upstream call', async () => {
     const own = demo().active.msisdn; // an hn line
     const gt = `Bearer ${await s.token({ msisdn: own, country: 'gt' })}`;
-    const r = await gql('query ($m: MSISDN!) { subscriber(msisdn: $m) { msisdn } }', { m: own }, gt);
-    expect(errorsOf(r).map((e) => [e.path, e.extensions?.code])).toEqual([[['subscriber'], 'FORBIDDEN']]);
-    expect(dataOf(r)).toEqual({ subscriber: null });
     const explicit = await gql(
       'query ($m: MSISDN!) { subscriber(msisdn: $m, country: HN) { msisdn } }',
       { m: own },
       gt,
     );
-    expect(errorsOf(explicit)[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(errorsOf(explicit).map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['subscriber'], 'FORBIDDEN'],
+    ]);
+    expect(dataOf(explicit)).toEqual({ subscriber: null });
     const viaRest = await rest('GetStatusOfSubscriberByMSISDN', { msisdn: own, country: 'hn' }, gt);
     expect(viaRest.status).toBe(403);
     expect(viaRest.body).toMatchObject({ code: 403 });
     await expectNoUpstream('country claim of another market');
+  });
+
+  it('without a country, a line is read in the market of the token, not the gateway’s default', async () => {
+    // Before, subscriber(msisdn:) read the default market (HN) and refused a GT token its own line.
+    const line = s.upstream.sandbox.db
+      .prepare("SELECT msisdn FROM subscribers WHERE country = 'gt' ORDER BY msisdn LIMIT 1")
+      .get() as { msisdn: string };
+    const auth = `Bearer ${await s.token({ msisdn: line.msisdn, country: 'gt' })}`;
+    const r = await gql(
+      'query ($m: MSISDN!) { subscriber(msisdn: $m) { id msisdn country } }',
+      { m: line.msisdn },
+      auth,
+    );
+    expect(r.body).toEqual({
+      data: { subscriber: { id: `gt:${line.msisdn}`, msisdn: line.msisdn, country: 'GT' } },
+    });
+    expect(recorder.requests()).toEqual([
+      expect.stringMatching(new RegExp(`/gt/billing/subscribers/${line.msisdn}/status$`)),
+    ]);
   });
 
   it('a token naming the line’s own market (in any case) reaches it', async () => {
@@ -843,7 +862,7 @@ describe('401 for a missing, malformed, expired or foreign token', () => {
 // --- no caller's data ever served to another -------------------------------------------------------
 
 describe('caches and loaders never serve one caller’s data to another', () => {
-  const ME = '{ me { msisdn favorites { phoneNumber } plan { id } } }';
+  const ME = '{ me { msisdn favorites { phoneNumber } plan { planId } } }';
 
   it('the same operation text by two subscribers in a row: each gets its own line, read for it', async () => {
     const a = freshLine((m) => favoriteCount(m) > 0);
@@ -866,7 +885,7 @@ describe('caches and loaders never serve one caller’s data to another', () => 
           me: {
             msisdn: line,
             favorites: favoritesOf(line).map((phoneNumber) => ({ phoneNumber })),
-            plan: { id: planOf(line) },
+            plan: { planId: planOf(line) },
           },
         },
       });
@@ -1006,7 +1025,11 @@ describe('scripts/token.ts (npm run token)', () => {
   it('--country names the market of the line', async () => {
     const own = demo().active.msisdn;
     const gt = `Bearer ${(await token(['--msisdn', own, '--country', 'gt'])).stdout.trim()}`;
-    const r = await gql('query ($m: MSISDN!) { subscriber(msisdn: $m) { msisdn } }', { m: own }, gt);
+    const r = await gql(
+      'query ($m: MSISDN!) { subscriber(msisdn: $m, country: HN) { msisdn } }',
+      { m: own },
+      gt,
+    );
     expect(errorsOf(r)[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

@@ -50,11 +50,12 @@ const freeSlot = (msisdn: string) =>
     }
   ).n < 5;
 
-const OFFERS = 'query Offers($m: MSISDN!, $c: Int) { line(msisdn: $m) { offers(channelId: $c) { id } } }';
+const OFFERS =
+  'query Offers($m: MSISDN!, $c: Int) { line(msisdn: $m) { offers(channelId: $c) { offerId } } }';
 const PLANS =
   'query Plans($m: MSISDN!, $t: PlanType) { line(msisdn: $m) { availablePlans(type: $t) { id } } }';
 const offers = (msisdn: string, channelId = 4) =>
-  s.gql<{ line: { offers: { id: string }[] } }>(OFFERS, { m: msisdn, c: channelId });
+  s.gql<{ line: { offers: { offerId: string }[] } }>(OFFERS, { m: msisdn, c: channelId });
 const plans = (msisdn: string, type: string | null = null) =>
   s.gql<{ line: { availablePlans: { id: string }[] } }>(PLANS, { m: msisdn, t: type });
 const rest = (path: string, init?: RequestInit) => s.fetch(`/v2/tigo/mobile/hn${path}`, init);
@@ -104,7 +105,7 @@ describe('catalogs are read once within max-age', () => {
     const m = freshLine();
     const res = await rest(`/plans/subscribers/${m}/availableoffers/`);
     const body = (await res.json()) as { OfferId: string }[];
-    expect(ok(await offers(m)).line.offers.map((o) => o.id)).toEqual(body.map((o) => o.OfferId));
+    expect(ok(await offers(m)).line.offers.map((o) => o.offerId)).toEqual(body.map((o) => o.OfferId));
     expect(await calls()).toEqual({ GetAvailableOffersByMSISDN: 1 });
   });
 
@@ -137,7 +138,7 @@ describe('state and errors are never served from the cache', () => {
   const STATE = `query State($m: MSISDN!) {
     line(msisdn: $m) {
       status { code }
-      plan { id }
+      plan { planId }
       favorites { phoneNumber }
       phoneLease { imei }
       upgradeRequest { status }
@@ -306,12 +307,12 @@ describe("a write to a line drops its cached reads, and no other line's", () => 
 
   it('a read in a later request shows the new state: favorites after addFavorite, plan after changePlan', async () => {
     const m = freshLine(freeSlot);
-    const FAVS = 'query ($m: MSISDN!) { line(msisdn: $m) { favorites { phoneNumber } plan { id } } }';
+    const FAVS = 'query ($m: MSISDN!) { line(msisdn: $m) { favorites { phoneNumber } plan { planId } } }';
     const before = ok(
-      await s.gql<{ line: { favorites: { phoneNumber: string }[]; plan: { id: string } } }>(FAVS, { m }),
+      await s.gql<{ line: { favorites: { phoneNumber: string }[]; plan: { planId: string } } }>(FAVS, { m }),
     );
     expect(before.line.favorites.map((f) => f.phoneNumber)).not.toContain('50431110043');
-    const planId = before.line.plan.id === '803' ? '804' : '803';
+    const planId = before.line.plan.planId === '803' ? '804' : '803';
 
     ok(
       await s.gql(
@@ -329,10 +330,10 @@ describe("a write to a line drops its cached reads, and no other line's", () => 
       ),
     );
     const after = ok(
-      await s.gql<{ line: { favorites: { phoneNumber: string }[]; plan: { id: string } } }>(FAVS, { m }),
+      await s.gql<{ line: { favorites: { phoneNumber: string }[]; plan: { planId: string } } }>(FAVS, { m }),
     );
     expect(after.line.favorites.map((f) => f.phoneNumber)).toContain('50431110043');
-    expect(after.line.plan.id).toBe(planId);
+    expect(after.line.plan.planId).toBe(planId);
     // REST sees it too.
     const favorites = (await (await rest(`/plans/subscribers/${m}/favorites/`)).json()) as {
       PhoneNumber: string;
@@ -392,14 +393,14 @@ describe('revalidation of a stale entry', () => {
 
   it('within max-age a changed catalog is not seen; past it, the new answer (200) replaces the entry', async () => {
     const m = freshLine();
-    const NAMED = 'query ($m: MSISDN!) { line(msisdn: $m) { offers { id name } } }';
-    type Named = { line: { offers: { id: string; name: string }[] } };
+    const NAMED = 'query ($m: MSISDN!) { line(msisdn: $m) { offers { offerId name } } }';
+    type Named = { line: { offers: { offerId: string; name: string }[] } };
     const first = ok(await s.gql<Named>(NAMED, { m }));
-    const offer = first.line.offers[0] as { id: string; name: string };
+    const offer = first.line.offers[0] as { offerId: string; name: string };
     const rename = s.upstream.sandbox.db.prepare(
       "UPDATE offers SET name = ? WHERE country = 'hn' AND offer_id = ?",
     );
-    rename.run('Renamed for the cache test', offer.id);
+    rename.run('Renamed for the cache test', offer.offerId);
     try {
       const cached = ok(await s.gql<Named>(NAMED, { m }));
       expect(cached.line.offers[0]).toEqual(offer);
@@ -407,11 +408,11 @@ describe('revalidation of a stale entry', () => {
 
       vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 301_000 });
       const renewed = ok(await s.gql<Named>(NAMED, { m }));
-      expect(renewed.line.offers[0]).toEqual({ id: offer.id, name: 'Renamed for the cache test' });
+      expect(renewed.line.offers[0]).toEqual({ offerId: offer.offerId, name: 'Renamed for the cache test' });
       ok(await s.gql<Named>(NAMED, { m }));
       expect(await calls()).toEqual({ GetAvailableOffersByMSISDN: 2 });
     } finally {
-      rename.run(offer.name, offer.id);
+      rename.run(offer.name, offer.offerId);
     }
   });
 });

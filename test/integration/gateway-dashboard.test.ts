@@ -32,7 +32,7 @@ describe('gateway: the dashboard query', () => {
       msisdn: s.upstream.demo.active.msisdn,
       country: 'HN',
       status: { code: 'ACTIVE', assetType: 'SIM_IMEI' },
-      plan: { id: '802', currency: 'HNL' },
+      plan: { id: 'hn:802', planId: '802', currency: 'HNL' },
     });
     for (const field of ['offers', 'favorites', 'phoneLease', 'usage'])
       expect(line?.[field], field).toBeTruthy();

@@ -63,7 +63,7 @@ describe('gateway errors: partial data from a failing read', () => {
       msisdn: s.upstream.demo.active.msisdn,
       country: 'HN',
       status: { code: 'ACTIVE', assetType: 'SIM_IMEI' },
-      plan: { id: '802' },
+      plan: { planId: '802' },
     });
     // The failed read is made once: no retry, and the field's load meets the prefetched one.
     expect((await s.upstreamCalls()).GetAvailableOffersByMSISDN).toBe(1);
@@ -122,14 +122,14 @@ describe('gateway errors: partial data from a failing read', () => {
   it('the status field carries the upstream message of an injected 500', async () => {
     await s.setFaults({ operations: { GetStatusOfSubscriberByMSISDN: { errorRate: 1 } } });
     const res = await s.gql<{ subscriber: Line }>(
-      'query ($m: MSISDN!) { subscriber(msisdn: $m) { msisdn status { code } plan { id } } }',
+      'query ($m: MSISDN!) { subscriber(msisdn: $m) { msisdn status { code } plan { planId } } }',
       { m: s.upstream.demo.active.msisdn },
     );
     expect(onlyError(res).message).toBe('Injected fault in GetStatusOfSubscriberByMSISDN');
     expect(res.data?.subscriber).toEqual({
       msisdn: s.upstream.demo.active.msisdn,
       status: null,
-      plan: { id: '802' },
+      plan: { planId: '802' },
     });
   });
 
@@ -153,7 +153,7 @@ describe('gateway errors: partial data from a failing read', () => {
     await s.setFaults({ operations: { GetCurrentPlanDetailsbyMSISDN: { errorRate: 0.5 } } });
     const { active, blocked } = s.upstream.demo;
     const res = await s.gql<{ subscribers: (Line | null)[] }>(
-      'query ($ms: [MSISDN!]!) { subscribers(msisdns: $ms) { msisdn plan { id } } }',
+      'query ($ms: [MSISDN!]!) { subscribers(msisdns: $ms) { msisdn plan { planId } } }',
       { ms: [active.msisdn, blocked.msisdn] },
     );
     // errorRate 0.5 fails every second call: exactly one of the two plan reads.
@@ -164,7 +164,7 @@ describe('gateway errors: partial data from a failing read', () => {
     expect(res.data?.subscribers[failed]).toEqual({ msisdn: [active, blocked][failed]?.msisdn, plan: null });
     expect(res.data?.subscribers[1 - failed]).toEqual({
       msisdn: [active, blocked][1 - failed]?.msisdn,
-      plan: { id: '802' },
+      plan: { planId: '802' },
     });
   });
 });
@@ -210,20 +210,24 @@ describe('gateway errors: refusals of the upstream', () => {
     expect(error.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('FORBIDDEN from an upstream 403, with its message', async () => {
+  it('an upstream 403 to a write is data, not an error: a userError with its code and the upstream message', async () => {
     const { msisdn } = s.upstream.demo.pendingUpgrade;
     const res = await s.gql(
-      'mutation ($m: MSISDN!) { requestPlanUpgrade(input: { msisdn: $m, planId: "862" }) { response } }',
+      'mutation ($m: MSISDN!) { requestPlanUpgrade(input: { msisdn: $m, planId: "862" }) { response userErrors { code message } } }',
       { m: msisdn },
     );
     expect(res.status).toBe(200);
-    expect(res.data).toBeNull();
-    const error = onlyError(res);
-    expect(error.path).toEqual(['requestPlanUpgrade']);
-    expect(error.message).toMatch(/^An upgrade request is already in process \(request \d+\)$/);
-    expect(error.extensions).toMatchObject({
-      code: 'FORBIDDEN',
-      upstream: { operation: 'CreateUpgradeRequestbyMSISDN', status: 403 },
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      requestPlanUpgrade: {
+        response: null,
+        userErrors: [
+          {
+            code: 'PENDING_REQUEST',
+            message: expect.stringMatching(/^An upgrade request is already in process \(request \d+\)$/),
+          },
+        ],
+      },
     });
   });
 
@@ -232,7 +236,7 @@ describe('gateway errors: refusals of the upstream', () => {
       `query ($m: MSISDN!) {
         subscriber(msisdn: $m) {
           msisdn
-          plan { id }
+          plan { planId }
           usage { percentageByApp(from: "2026-01-01T00:00:00Z", to: "2026-03-01T00:00:00Z") { lastUpdatedAt } }
         }
       }`,
@@ -247,7 +251,7 @@ describe('gateway errors: refusals of the upstream', () => {
     });
     expect(res.data?.subscriber).toEqual({
       msisdn: s.upstream.demo.active.msisdn,
-      plan: { id: '802' },
+      plan: { planId: '802' },
       usage: { percentageByApp: null },
     });
     expect((await s.upstreamCalls()).GetDataUsagePercentageByMSISDNPerApp).toBe(1);
@@ -360,7 +364,7 @@ async function post(
   return { status: res.status, headers: res.headers, ...((await res.json()) as object) };
 }
 
-const LINE = 'query ($m: MSISDN!) { subscriber(msisdn: $m) { msisdn status { code } plan { id } } }';
+const LINE = 'query ($m: MSISDN!) { subscriber(msisdn: $m) { msisdn status { code } plan { planId } } }';
 
 describe('gateway errors: a stopped upstream', () => {
   it('UPSTREAM_UNAVAILABLE when nothing listens on the upstream port; the line itself still arrives', async () => {
@@ -464,6 +468,40 @@ describe('gateway errors: statuses the sandbox never answers (a stub upstream)',
         upstream: { operation: 'PurchaseOfferbyMSISDNandOfferId', status: 401 },
       },
     });
+  });
+
+  it('an upstream 403 with a message the gateway does not know: a REFUSED userError, never FORBIDDEN', async () => {
+    answer(403, JSON.stringify({ code: 403, message: 'Operación no permitida por política comercial' }));
+    const res = await post(
+      url,
+      'mutation { purchaseOffer(input: { msisdn: "50491234567", offerId: "105" }) { response userErrors { code message } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      purchaseOffer: {
+        response: null,
+        userErrors: [{ code: 'REFUSED', message: 'Operación no permitida por política comercial' }],
+      },
+    });
+  });
+
+  it('an upstream 403 in Spanish is classified too (LINE_BLOCKED)', async () => {
+    answer(403, JSON.stringify({ code: 403, message: 'La línea está bloqueada' }));
+    const res = await post(
+      url,
+      'mutation { changePlan(input: { msisdn: "50491234567", planId: "803" }) { userErrors { code } } }',
+    );
+    expect(res.data).toEqual({ changePlan: { userErrors: [{ code: 'LINE_BLOCKED' }] } });
+  });
+
+  it('REFUSED (not FORBIDDEN) from an upstream 403 on a read, with its message', async () => {
+    answer(403, JSON.stringify({ code: 403, message: 'Consulta no habilitada para este canal' }));
+    const res = await post(url, LINE, { m: '50491234567' });
+    expect(res.errors).toHaveLength(2);
+    for (const error of res.errors ?? []) {
+      expect(error.message).toBe('Consulta no habilitada para este canal');
+      expect(error.extensions).toMatchObject({ code: 'REFUSED', upstream: { status: 403 } });
+    }
   });
 
   it.each([

@@ -1,5 +1,6 @@
 // Every mutation over HTTP: its payload (the upstream's response and message, and the line read
-// fresh in the same request), the sandbox state it changed, and the refusals that change nothing.
+// fresh in the same request), the sandbox state it changed, and the refusals that change nothing:
+// the operator's business refusals are the payload's userErrors (data), other failures errors.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lineTaker } from '../helpers/sandbox.ts';
 import { type GraphQLAnswer, type Stack, startStack } from '../helpers/stack.ts';
@@ -64,6 +65,25 @@ interface Payload<S = Record<string, unknown>> {
 }
 type ErrorOf = NonNullable<GraphQLAnswer['errors']>[number];
 
+interface UserError {
+  code: string;
+  message: string;
+}
+
+/**
+ * The one refusal of a refused mutation: data with no error, response and message null, and the
+ * line as it is in the payload.
+ */
+function onlyRefusal(res: GraphQLAnswer<unknown>, field: string): UserError {
+  expect(res.status).toBe(200);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  const payload = (res.data as Record<string, Payload & { userErrors: UserError[] }>)[field];
+  expect(payload?.response).toBeNull();
+  expect(payload?.message).toBeNull();
+  expect(payload?.userErrors).toHaveLength(1);
+  return payload?.userErrors[0] as UserError;
+}
+
 /** The answer's one error; fails the test when there is not exactly one. */
 function onlyError(res: GraphQLAnswer<unknown>): ErrorOf {
   expect(res.errors, JSON.stringify(res.errors)).toHaveLength(1);
@@ -76,6 +96,7 @@ const ADD_FAVORITE = `mutation Add($input: AddFavoriteInput!) {
   addFavorite(input: $input) {
     response
     message
+    userErrors { code message }
     subscriber { msisdn favorites { ${FAVORITE_FIELDS} } }
   }
 }`;
@@ -98,7 +119,9 @@ const UPDATE_STATUS = `mutation Status($input: UpdateStatusInput!) {
 }`;
 
 const PURCHASE = `mutation Buy($input: OfferInput!) {
-  purchaseOffer(input: $input) { response message subscriber { msisdn offers { id name } } }
+  purchaseOffer(input: $input) {
+    response message userErrors { code message } subscriber { msisdn offers { offerId name } }
+  }
 }`;
 
 const CANCEL = `mutation Cancel($input: OfferInput!) {
@@ -109,7 +132,7 @@ const CHANGE_PLAN = `mutation Change($input: PlanChangeInput!) {
   changePlan(input: $input) {
     response
     message
-    subscriber { msisdn plan { id name currency } upgradeRequest { status message } }
+    subscriber { msisdn plan { planId name currency } upgradeRequest { status message } }
   }
 }`;
 
@@ -117,6 +140,7 @@ const REQUEST_UPGRADE = `mutation Upgrade($input: PlanChangeInput!) {
   requestPlanUpgrade(input: $input) {
     response
     message
+    userErrors { code message }
     subscriber { msisdn upgradeRequest { status message } }
   }
 }`;
@@ -337,33 +361,32 @@ describe('gateway mutations: favorites', () => {
     expect(favoritesOf(msisdn)).toEqual(before.slice(1));
   });
 
-  it('refuses a sixth favorite with FORBIDDEN and the upstream message, and adds nothing', async () => {
+  it('refuses a sixth favorite with LIMIT_REACHED and the upstream message as data, and adds nothing', async () => {
     const { msisdn } = s.upstream.demo.favoritesFull;
     const before = favoritesOf(msisdn);
     expect(before).toHaveLength(5);
-    const res = await s.gql(ADD_FAVORITE, { input: { msisdn, phoneNumber: '50431110003' } });
-    expect(res.status).toBe(200);
-    expect(res.data).toBeNull();
-    const error = onlyError(res);
-    expect(error.message).toBe('No favorite slots left: 5 of 5 in use; remove one first');
-    expect(error.path).toEqual(['addFavorite']);
-    expect(error.extensions).toMatchObject({
-      code: 'FORBIDDEN',
-      upstream: { operation: 'AddFavoriteNumberByMSISDN', status: 403 },
+    const res = await s.gql<{ addFavorite: Payload<{ favorites: Favorite[] }> }>(ADD_FAVORITE, {
+      input: { msisdn, phoneNumber: '50431110003' },
     });
-    expect(await s.upstreamCalls()).toEqual({ AddFavoriteNumberByMSISDN: 1 });
+    expect(onlyRefusal(res, 'addFavorite')).toEqual({
+      code: 'LIMIT_REACHED',
+      message: 'No favorite slots left: 5 of 5 in use; remove one first',
+    });
+    // The payload's line is the line as it is: its five favorites.
+    expect(res.data?.addFavorite.subscriber.favorites.map((f) => f.phoneNumber)).toEqual(before);
+    expect(await s.upstreamCalls()).toEqual({ AddFavoriteNumberByMSISDN: 1, GetFavoriteNumbersByMSISDN: 1 });
     expect(favoritesOf(msisdn)).toEqual(before);
   });
 
-  it('refuses a duplicate favorite (given with +) with FORBIDDEN, and changes nothing', async () => {
+  it('refuses a duplicate favorite (given with +) with ALREADY_ACTIVE, and changes nothing', async () => {
     const { msisdn } = s.upstream.demo.active;
     const before = favoritesOf(msisdn);
     const existing = before[0] as string;
     const res = await s.gql(ADD_FAVORITE, { input: { msisdn, phoneNumber: `+${existing}`, label: 'Otra' } });
-    expect(res.data).toBeNull();
-    const error = onlyError(res);
-    expect(error.message).toBe(`${existing} is already a favorite number of this line`);
-    expect(error.extensions?.code).toBe('FORBIDDEN');
+    expect(onlyRefusal(res, 'addFavorite')).toEqual({
+      code: 'ALREADY_ACTIVE',
+      message: `${existing} is already a favorite number of this line`,
+    });
     expect(favoritesOf(msisdn)).toEqual(before);
   });
 
@@ -443,21 +466,26 @@ describe('gateway mutations: favorites', () => {
     expect(await s.upstreamCalls()).toEqual({});
   });
 
-  it('stops at a refused mutation: the ones after it in the document do not run', async () => {
+  it('runs on after a refusal (data), and stops at a failed mutation: the ones after an error do not run', async () => {
     const { msisdn } = s.upstream.demo.favoritesFull;
-    const other = freshLine((m) => favoritesOf(m).length <= 4);
+    const other = freshLine((m) => favoritesOf(m).length <= 3);
     const before = favoritesOf(other);
-    const res = await s.gql(
+    const res = await s.gql<Record<string, { response: string | null; userErrors: UserError[] }>>(
       `mutation ($full: MSISDN!, $other: MSISDN!) {
-        refused: addFavorite(input: { msisdn: $full, phoneNumber: "50431110007" }) { response }
-        after: addFavorite(input: { msisdn: $other, phoneNumber: "50431110007" }) { response }
+        refused: addFavorite(input: { msisdn: $full, phoneNumber: "50431110007" }) { response userErrors { code } }
+        after: addFavorite(input: { msisdn: $other, phoneNumber: "50431110007" }) { response userErrors { code } }
+        failed: removeFavorite(input: { msisdn: $other, phoneNumber: "50431119998" }) { response }
+        never: addFavorite(input: { msisdn: $other, phoneNumber: "50431110008" }) { response }
       }`,
       { full: msisdn, other },
     );
     expect(res.data).toBeNull();
-    expect(onlyError(res).path).toEqual(['refused']);
-    expect(await s.upstreamCalls()).toEqual({ AddFavoriteNumberByMSISDN: 1 });
-    expect(favoritesOf(other)).toEqual(before);
+    expect(onlyError(res)).toMatchObject({ path: ['failed'], extensions: { code: 'NOT_FOUND' } });
+    expect(await s.upstreamCalls()).toEqual({
+      AddFavoriteNumberByMSISDN: 2,
+      DeleteFavoriteNumberByMSISDN: 1,
+    });
+    expect(favoritesOf(other)).toEqual([...before, '50431110007']);
   });
 });
 
@@ -466,7 +494,7 @@ describe('gateway mutations: offers', () => {
     const msisdn = freshLine((m) => !hasOffer(m, '105'));
     const offer = offerRow('105');
     const res = await s.gql<{
-      purchaseOffer: Payload<{ msisdn: string; offers: { id: string; name: string }[] }>;
+      purchaseOffer: Payload<{ msisdn: string; offers: { offerId: string; name: string }[] }>;
     }>(PURCHASE, { input: { msisdn, offerId: '105' } });
     expect(res.errors).toBeUndefined();
     const payload = res.data?.purchaseOffer;
@@ -475,7 +503,7 @@ describe('gateway mutations: offers', () => {
       `Offer 105 (${offer.name}) acquired for ${offer.amount.toFixed(2)} ${offer.currency}`,
     );
     expect(payload?.subscriber.msisdn).toBe(msisdn);
-    expect(payload?.subscriber.offers).toContainEqual({ id: '105', name: offer.name });
+    expect(payload?.subscriber.offers).toContainEqual({ offerId: '105', name: offer.name });
     expect(await s.upstreamCalls()).toEqual({
       PurchaseOfferbyMSISDNandOfferId: 1,
       GetAvailableOffersByMSISDN: 1,
@@ -513,16 +541,12 @@ describe('gateway mutations: offers', () => {
     expect(hasOffer(msisdn, '201')).toBe(false);
   });
 
-  it('refuses a purchase by a blocked line with FORBIDDEN, and writes nothing', async () => {
+  it('refuses a purchase by a blocked line with LINE_BLOCKED, and writes nothing', async () => {
     const { msisdn } = s.upstream.demo.blocked;
     const res = await s.gql(PURCHASE, { input: { msisdn, offerId: '105' } });
-    expect(res.data).toBeNull();
-    const error = onlyError(res);
-    expect(error.message).toBe('The line is blocked: it cannot acquire offers');
-    expect(error.path).toEqual(['purchaseOffer']);
-    expect(error.extensions).toMatchObject({
-      code: 'FORBIDDEN',
-      upstream: { operation: 'PurchaseOfferbyMSISDNandOfferId', status: 403 },
+    expect(onlyRefusal(res, 'purchaseOffer')).toEqual({
+      code: 'LINE_BLOCKED',
+      message: 'The line is blocked: it cannot acquire offers',
     });
     expect(hasOffer(msisdn, '105')).toBe(false);
   });
@@ -537,13 +561,29 @@ describe('gateway mutations: offers', () => {
     expect(hasOffer(msisdn, '999')).toBe(false);
   });
 
-  it('refuses an offer already active with FORBIDDEN', async () => {
+  it('refuses an offer already active with ALREADY_ACTIVE', async () => {
     const msisdn = freshLine((m) => hasOffer(m, '104'));
     const res = await s.gql(PURCHASE, { input: { msisdn, offerId: '104' } });
-    const error = onlyError(res);
-    expect(error.message).toBe(`Offer 104 (${offerRow('104').name}) is already active on this line`);
-    expect(error.extensions?.code).toBe('FORBIDDEN');
+    expect(onlyRefusal(res, 'purchaseOffer')).toEqual({
+      code: 'ALREADY_ACTIVE',
+      message: `Offer 104 (${offerRow('104').name}) is already active on this line`,
+    });
     expect(hasOffer(msisdn, '104')).toBe(true);
+  });
+
+  it("takes an offer's global id (hn:105) as well as its own, and refuses another market's before any upstream call", async () => {
+    const msisdn = freshLine((m) => !hasOffer(m, '105'));
+    const res = await s.gql(PURCHASE, { input: { msisdn, offerId: 'hn:105' } });
+    expect(res.errors).toBeUndefined();
+    expect(hasOffer(msisdn, '105')).toBe(true);
+    await s.resetUpstreamCalls();
+    const other = await s.gql(CANCEL, { input: { msisdn, offerId: 'gt:105' } });
+    expect(onlyError(other)).toMatchObject({
+      message: 'gt:105 is of market GT; the line is in HN',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(await s.upstreamCalls()).toEqual({});
+    expect(hasOffer(msisdn, '105')).toBe(true);
   });
 
   it('answers NOT_FOUND when cancelling an offer the line does not have', async () => {
@@ -572,7 +612,7 @@ describe('gateway mutations: plans', () => {
       message: 'Plan changed from 802 to 863 (Todo Sin Limites Ilimitado)',
       subscriber: {
         msisdn,
-        plan: { id: '863', name: 'Todo Sin Limites Ilimitado', currency: 'HNL' },
+        plan: { planId: '863', name: 'Todo Sin Limites Ilimitado', currency: 'HNL' },
         upgradeRequest: null,
       },
     });
@@ -634,7 +674,8 @@ describe('gateway mutations: plans', () => {
 
   it('requests an upgrade then changes plan in one request: the second payload forgets the cached plan and request', async () => {
     const msisdn = freshLine((m) => lineRow(m)?.plan_id === '802' && !pendingUpgrade(m));
-    const fields = 'response subscriber { plan { id } upgradeRequest { status } planUpgrades { id } }';
+    const fields =
+      'response subscriber { plan { planId } upgradeRequest { status } planUpgrades { planId } }';
     const res = await s.gql<{ ask: Payload; change: Payload }>(
       `mutation ($msisdn: MSISDN!) {
         ask: requestPlanUpgrade(input: { msisdn: $msisdn, planId: "863" }) { ${fields} }
@@ -644,13 +685,13 @@ describe('gateway mutations: plans', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data?.ask.subscriber).toEqual({
-      plan: { id: '802' },
+      plan: { planId: '802' },
       upgradeRequest: { status: 'PENDING' },
-      planUpgrades: [{ id: '803' }, { id: '861' }, { id: '862' }, { id: '863' }],
+      planUpgrades: [{ planId: '803' }, { planId: '861' }, { planId: '862' }, { planId: '863' }],
     });
     expect(res.data?.change).toEqual({
       response: 'UPDATED',
-      subscriber: { plan: { id: '862' }, upgradeRequest: null, planUpgrades: [{ id: '863' }] },
+      subscriber: { plan: { planId: '862' }, upgradeRequest: null, planUpgrades: [{ planId: '863' }] },
     });
     expect(await s.upstreamCalls()).toEqual({
       CreateUpgradeRequestbyMSISDN: 1,
@@ -665,13 +706,13 @@ describe('gateway mutations: plans', () => {
 
   it('answers UNCHANGED for the plan the line is already on', async () => {
     const msisdn = freshLine((m) => lineRow(m)?.plan_id === '803');
-    const res = await s.gql<{ changePlan: Payload<{ plan: { id: string } }> }>(CHANGE_PLAN, {
-      input: { msisdn, planId: '803' },
+    const res = await s.gql<{ changePlan: Payload<{ plan: { planId: string } }> }>(CHANGE_PLAN, {
+      input: { msisdn, planId: 'hn:803' },
     });
     expect(res.errors).toBeUndefined();
     expect(res.data?.changePlan.response).toBe('UNCHANGED');
     expect(res.data?.changePlan.message).toBe('The line is already on plan 803');
-    expect(res.data?.changePlan.subscriber.plan.id).toBe('803');
+    expect(res.data?.changePlan.subscriber.plan.planId).toBe('803');
   });
 
   it('refuses a plan change to an unknown plan with NOT_FOUND, and changes nothing', async () => {
@@ -689,25 +730,40 @@ describe('gateway mutations: plans', () => {
     expect(lineRow(msisdn)?.plan_id).toBe(before);
   });
 
-  it('refuses a plan change for a blocked line with FORBIDDEN', async () => {
+  it('refuses a plan change for a blocked line with LINE_BLOCKED; the payload shows the plan it keeps', async () => {
     const { msisdn } = s.upstream.demo.blocked;
-    const res = await s.gql(CHANGE_PLAN, { input: { msisdn, planId: '803' } });
-    const error = onlyError(res);
-    expect(error.message).toBe('The line is blocked: its plan cannot change');
-    expect(error.extensions?.code).toBe('FORBIDDEN');
+    const res = await s.gql<{ changePlan: Payload<{ plan: { planId: string } }> }>(
+      CHANGE_PLAN.replace('message\n', 'message\n    userErrors { code message }\n'),
+      { input: { msisdn, planId: '803' } },
+    );
+    expect(onlyRefusal(res, 'changePlan')).toEqual({
+      code: 'LINE_BLOCKED',
+      message: 'The line is blocked: its plan cannot change',
+    });
+    expect(res.data?.changePlan.subscriber.plan.planId).toBe('802');
     expect(lineRow(msisdn)?.plan_id).toBe('802');
   });
 
-  it('refuses a second upgrade request with FORBIDDEN and keeps the first', async () => {
+  it('refuses a plan that is not an upgrade with NOT_ELIGIBLE', async () => {
+    const msisdn = freshLine((m) => lineRow(m)?.plan_id === '803' && !pendingUpgrade(m));
+    const res = await s.gql(REQUEST_UPGRADE, { input: { msisdn, planId: '801' } });
+    expect(onlyRefusal(res, 'requestPlanUpgrade')).toEqual({
+      code: 'NOT_ELIGIBLE',
+      message: 'Plan 801 is not an upgrade from the current plan 803',
+    });
+    expect(pendingUpgrade(msisdn)).toBeUndefined();
+  });
+
+  it('refuses a second upgrade request with PENDING_REQUEST and keeps the first', async () => {
     const msisdn = freshLine((m) => lineRow(m)?.plan_id === '801' && !pendingUpgrade(m));
     const first = await s.gql(REQUEST_UPGRADE, { input: { msisdn, planId: '862' } });
     expect(first.errors).toBeUndefined();
     const request = pendingUpgrade(msisdn);
     const res = await s.gql(REQUEST_UPGRADE, { input: { msisdn, planId: '863' } });
-    expect(res.data).toBeNull();
-    const error = onlyError(res);
-    expect(error.message).toBe(`An upgrade request is already in process (request ${request?.id})`);
-    expect(error.extensions?.code).toBe('FORBIDDEN');
+    expect(onlyRefusal(res, 'requestPlanUpgrade')).toEqual({
+      code: 'PENDING_REQUEST',
+      message: `An upgrade request is already in process (request ${request?.id})`,
+    });
     expect(pendingUpgrade(msisdn)).toEqual(request);
   });
 

@@ -72,17 +72,19 @@ async function wire<T>(
 // ---- GraphQL selections of every field, and the wire → GraphQL mapping of each type ----
 
 const PLAN =
-  '{ id name monthlyAmount currency dataMB status category rank offerings { category id details { name value } } }';
+  '{ id planId name monthlyAmount currency dataMB status category rank offerings { category id details { name value } } }';
 const OFFER =
-  '{ id name description validity validityUnit category subCategory rank amount currency acquisitionMethods { id name } }';
+  '{ id offerId name description validity validityUnit category subCategory rank amount currency acquisitionMethods { id name } }';
 const FAVORITE = '{ phoneNumber expirationDate label planCode }';
 const LEASE =
   '{ clauseId lastBillingDate nextRenewalDate typeClauseId imei gama brand model insurance status }';
 const HOURLY = '{ totalBytes lastUpdatedAt records { date hour appName bytes } }';
 const SHARES = '{ lastUpdatedAt records { date hour appName percentage bytes } }';
 
-const planOf = (p: Plan) => ({
-  id: p.planId,
+/** A plan of the market's catalog as GraphQL answers it: its id names the market. */
+const planIn = (market: string) => (p: Plan) => ({
+  id: `${market}:${p.planId}`,
+  planId: p.planId,
   name: p.planName,
   monthlyAmount: p.monthlyAmount,
   currency: p.currencyId ?? null,
@@ -97,8 +99,11 @@ const planOf = (p: Plan) => ({
   })),
 });
 
+const planOf = planIn('hn');
+
 const offerOf = (o: Offer) => ({
-  id: o.OfferId,
+  id: `hn:${o.OfferId}`,
+  offerId: o.OfferId,
   name: o.OfferName,
   description: o.Description ?? null,
   validity: o.Validity ?? null,
@@ -332,7 +337,7 @@ describe('gateway reads: plans, offers, upgrade request, lease', () => {
     expect(line?.sms).toEqual(sms.map(offerOf));
     expect(line?.web).toEqual(web.map(offerOf));
     expect(line?.sms).not.toEqual(line?.web);
-    expect(line?.four?.map((o) => o.id)).toEqual(web.map((o) => o.OfferId));
+    expect(line?.four?.map((o) => o.id)).toEqual(web.map((o) => `hn:${o.OfferId}`));
     // the default and an explicit 4 are one read
     expect(calls).toEqual({ GetStatusOfSubscriberByMSISDN: 1, GetAvailableOffersByMSISDN: 2 });
   });
@@ -361,11 +366,11 @@ describe('gateway reads: plans, offers, upgrade request, lease', () => {
   it('phoneLease is null with NO error for the noLease line, and the rest of the line arrives', async () => {
     const msisdn = demo().noLease.msisdn;
     const res = await s.gql<Sub<{ msisdn: string; phoneLease: Obj | null; plan: Obj }>>(
-      `query($m: MSISDN!) { subscriber(msisdn: $m) { msisdn phoneLease ${LEASE} plan { id } } }`,
+      `query($m: MSISDN!) { subscriber(msisdn: $m) { msisdn phoneLease ${LEASE} plan { planId } } }`,
       { m: msisdn },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data?.subscriber).toEqual({ msisdn, phoneLease: null, plan: { id: '802' } });
+    expect(res.data?.subscriber).toEqual({ msisdn, phoneLease: null, plan: { planId: '802' } });
     expect((await s.upstream.call('GetPhoneLeaseDetailsbyMSISDN', { msisdn })).status).toBe(404);
   });
 });
@@ -627,7 +632,7 @@ describe('gateway reads: the prefetch reads what is asked, once', () => {
       { m: demo().active.msisdn },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data?.subscriber).toMatchObject({ plan: { id: '802', name: 'Plan Conecta 5GB' } });
+    expect(res.data?.subscriber).toMatchObject({ plan: { id: 'hn:802', name: 'Plan Conecta 5GB' } });
     expect(await s.upstreamCalls()).toEqual({
       GetStatusOfSubscriberByMSISDN: 1,
       GetCurrentPlanDetailsbyMSISDN: 1,
@@ -773,7 +778,7 @@ describe('gateway reads: country', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data?.subscriber?.country).toBe('GT');
     expect(res.data?.subscriber?.plan).toEqual(
-      planOf(await wire<Plan>('GetCurrentPlanDetailsbyMSISDN', msisdn, undefined, 'gt')),
+      planIn('gt')(await wire<Plan>('GetCurrentPlanDetailsbyMSISDN', msisdn, undefined, 'gt')),
     );
     expect(res.data?.subscriber?.plan).toMatchObject({ currency: 'GTQ' });
   });

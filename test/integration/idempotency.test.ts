@@ -41,7 +41,7 @@ const simStatus = (msisdn: string) =>
     .sim_status;
 
 const PURCHASE = `mutation Buy($m: MSISDN!, $o: ID!) {
-  purchaseOffer(input: { msisdn: $m, offerId: $o }) { response message subscriber { msisdn } }
+  purchaseOffer(input: { msisdn: $m, offerId: $o }) { response message userErrors { code } subscriber { msisdn } }
 }`;
 
 /** A GraphQL POST with an Idempotency-Key (and, when given, another Authorization). */
@@ -105,6 +105,7 @@ describe('a retry with the same key replays the first answer; the upstream sees 
         purchaseOffer: {
           response: 'ACQUIRED',
           message: expect.stringMatching(/^Offer 105 \(.+\) acquired for/),
+          userErrors: [],
           subscriber: { msisdn: m },
         },
       },
@@ -180,13 +181,15 @@ describe('a retry with the same key replays the first answer; the upstream sees 
     });
   });
 
-  it('GraphQL addFavorite: a refused first answer (an error) is what the retry gets too', async () => {
+  it('GraphQL addFavorite: a refused first answer (a userError) is what the retry gets too', async () => {
     const { msisdn } = s.upstream.demo.favoritesFull;
     const key = newKey();
     const ADD =
-      'mutation Add($m: MSISDN!) { addFavorite(input: { msisdn: $m, phoneNumber: "50431119902" }) { response } }';
+      'mutation Add($m: MSISDN!) { addFavorite(input: { msisdn: $m, phoneNumber: "50431119902" }) { response userErrors { code } } }';
     const first = await gql(ADD, { m: msisdn }, key);
-    expect((first.json.errors as { extensions: { code: string } }[])[0]?.extensions.code).toBe('FORBIDDEN');
+    expect(first.json.data).toEqual({
+      addFavorite: { response: null, userErrors: [{ code: 'LIMIT_REACHED' }] },
+    });
     const second = await gql(ADD, { m: msisdn }, key);
     expectReplay(first, second);
     expect(await s.upstreamCalls()).toEqual({ AddFavoriteNumberByMSISDN: 1 });
@@ -271,7 +274,9 @@ describe('keys are scoped by the token subject', () => {
     const second = await purchase(m, '201', key, bob);
     // Bob's request reached the upstream, which refuses a second purchase of an active offer.
     expect(second.headers.get('idempotent-replayed')).toBeNull();
-    expect((second.json.errors as { extensions: { code: string } }[])[0]?.extensions.code).toBe('FORBIDDEN');
+    expect(second.json.data).toMatchObject({
+      purchaseOffer: { response: null, userErrors: [{ code: 'ALREADY_ACTIVE' }] },
+    });
     expect(await s.upstreamCalls()).toEqual({ PurchaseOfferbyMSISDNandOfferId: 2 });
     // Alice's retry is still a replay of hers.
     expectReplay(first, await purchase(m, '201', key, alice));

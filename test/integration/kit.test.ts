@@ -79,7 +79,13 @@ describe('frontend kit: every operation through its typed document', () => {
       input: { msisdn, phoneNumber: '+504 3333-4444', label: 'Casa' },
     });
     expect(added.addFavorite.subscriber.favorites).toEqual([
-      { __typename: 'FavoriteNumber', phoneNumber: '50433334444', label: 'Casa', expirationDate: null },
+      {
+        __typename: 'FavoriteNumber',
+        phoneNumber: '50433334444',
+        label: 'Casa',
+        expirationDate: null,
+        planCode: null,
+      },
     ]);
     const removed = await run(RemoveFavoriteDocument, { input: { msisdn, phoneNumber: '50433334444' } });
     expect(removed.removeFavorite.subscriber.favorites).toEqual([]);
@@ -88,7 +94,8 @@ describe('frontend kit: every operation through its typed document', () => {
   it('Offers, PurchaseOffer and CancelOffer', async () => {
     const msisdn = plainLine(s.upstream.sandbox, 'hn', 2);
     const offers = (await run(OffersDocument, { msisdn, channelId: 4 })).subscriber?.offers ?? [];
-    expect(offers.map((o) => o.id)).toContain('202');
+    expect(offers.map((o) => o.offerId)).toContain('202');
+    expect(offers.map((o) => o.id)).toContain('hn:202');
     expect(
       (await run(PurchaseOfferDocument, { input: { msisdn, offerId: '202' } })).purchaseOffer.response,
     ).toBe('ACQUIRED');

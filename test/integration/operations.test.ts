@@ -277,7 +277,7 @@ describe('x-correlation-id', () => {
   }
   const seen = async () => (await s.upstream.request<Seen[]>('GET', '/__sandbox/requests')).body;
   const DASH =
-    'query Corr($m: MSISDN!) { subscriber(msisdn: $m) { status { code } plan { id } favorites { phoneNumber } } }';
+    'query Corr($m: MSISDN!) { subscriber(msisdn: $m) { status { code } plan { planId } favorites { phoneNumber } } }';
   const ask = (headers: Record<string, string>) => s.gql(DASH, { m: s.upstream.demo.active.msisdn }, headers);
 
   it('a sane client id comes back in the response header and reaches the upstream on every call', async () => {
@@ -416,10 +416,10 @@ describe('the gateway process', () => {
     });
 
   const IN_FLIGHT = JSON.stringify({
-    query: 'query InFlight { subscriber(msisdn: "50491234567") { msisdn status { code } plan { id } } }',
+    query: 'query InFlight { subscriber(msisdn: "50491234567") { msisdn status { code } plan { planId } } }',
   });
   const DATA = {
-    data: { subscriber: { msisdn: '50491234567', status: { code: 'ACTIVE' }, plan: { id: '802' } } },
+    data: { subscriber: { msisdn: '50491234567', status: { code: 'ACTIVE' }, plan: { planId: '802' } } },
   };
 
   /**

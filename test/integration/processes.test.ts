@@ -84,7 +84,7 @@ describe('processes', () => {
     );
     const answer = await dashboard(graphqlUrl as string, '+504 9123-4567', token as string);
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.subscriber).toMatchObject({ msisdn: '50491234567', plan: { id: '802' } });
+    expect(answer.data?.subscriber).toMatchObject({ msisdn: '50491234567', plan: { planId: '802' } });
   });
 
   it('refuses to start with a bad setting, naming it', async () => {

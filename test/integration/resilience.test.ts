@@ -494,7 +494,7 @@ describe('timeouts bound the answer', () => {
     await s.resetUpstreamCalls();
     const started = Date.now();
     const res = await s.gql<{ subscriber: Line }>(
-      'query ($m: MSISDN!) { subscriber(msisdn: $m) { msisdn status { code } plan { id } favorites { phoneNumber } } }',
+      'query ($m: MSISDN!) { subscriber(msisdn: $m) { msisdn status { code } plan { planId } favorites { phoneNumber } } }',
       { m: msisdn },
     );
     // The answer did not wait for the slow upstream: it came before a single slow call could answer.
@@ -505,7 +505,7 @@ describe('timeouts bound the answer', () => {
       extensions: { code: 'UPSTREAM_TIMEOUT' },
     });
     expect(res.data).toEqual({
-      subscriber: { msisdn, status: { code: 'ACTIVE' }, plan: { id: '802' }, favorites: null },
+      subscriber: { msisdn, status: { code: 'ACTIVE' }, plan: { planId: '802' }, favorites: null },
     });
     expect((await s.upstreamCalls()).GetFavoriteNumbersByMSISDN).toBe(2);
   });
@@ -624,9 +624,9 @@ describe('the gateway survives', () => {
       const line = await settled(STATUS);
       expect(line.errors).toBeUndefined();
       expect(line.data).toEqual({ line: { status: { code: 'ACTIVE' } } });
-      const plan = await settled('query ($m: MSISDN!) { line(msisdn: $m) { plan { id } } }');
+      const plan = await settled('query ($m: MSISDN!) { line(msisdn: $m) { plan { planId } } }');
       expect(plan.errors).toBeUndefined();
-      expect(plan.data).toEqual({ line: { plan: { id: '802' } } });
+      expect(plan.data).toEqual({ line: { plan: { planId: '802' } } });
       expect((await fetch(`${s.url}/health/live`)).status).toBe(200);
     }
   });

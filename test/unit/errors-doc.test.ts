@@ -3,8 +3,11 @@
 // the refusals of src/http (status and code), and the codes /metrics counts refusals under.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type GraphQLEnumType, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { codeOfUpstream, ERROR_CODES, HTTP_STATUS } from '../../src/graphql/errors.ts';
+import { refusalOf } from '../../src/graphql/refusals.ts';
+import { createSchema } from '../../src/graphql/schema.ts';
 import { REFUSAL_CODES } from '../../src/http/guard.ts';
 import { UpstreamError, type UpstreamFailure } from '../../src/upstream/errors.ts';
 
@@ -76,16 +79,25 @@ describe('docs/errors.md: the one table', () => {
     expect(first?.metric).toBe(code);
   });
 
-  it('every entry of HTTP_STATUS is in the doc, and every code in the doc’s upstream rows is one of ERROR_CODES', () => {
+  it('every entry of HTTP_STATUS is in the doc, and the doc’s upstream rows are the codes codeOfUpstream gives', () => {
     for (const [code, status] of Object.entries(HTTP_STATUS)) {
       expect(
         rowsOf(code).some((r) => r.rest === String(status)),
         `${code} ${status}`,
       ).toBe(true);
     }
-    // Every code but UNAUTHENTICATED: the gateway authenticates callers, an upstream 401 is its own.
+    const op = 'GetStatusOfSubscriberByMSISDN';
+    const fromUpstream = new Set([
+      ...Array.from({ length: 500 }, (_, i) => codeOfUpstream(new UpstreamError('http', op, 'x', 100 + i))),
+      ...(['timeout', 'unavailable', 'bad_response', 'auth'] as const).map((f) =>
+        codeOfUpstream(new UpstreamError(f, op, 'x')),
+      ),
+    ]);
     const upstreamRows = rows.filter((r) => !/^none/.test(r.upstream));
-    expect(upstreamRows.map((r) => r.code)).toEqual(ERROR_CODES.filter((c) => c !== 'UNAUTHENTICATED'));
+    expect(upstreamRows.map((r) => r.code)).toEqual(ERROR_CODES.filter((code) => fromUpstream.has(code)));
+    // FORBIDDEN is the gateway's authorization alone: no upstream answer becomes it.
+    expect(fromUpstream.has('FORBIDDEN')).toBe(false);
+    expect(rowsOf('FORBIDDEN')[0]?.upstream).toMatch(/^none/);
   });
 
   it('names every upstream status and failure kind in the row of the code it maps to', () => {
@@ -169,5 +181,45 @@ describe('docs/errors.md: the one table', () => {
 
   it('says that REST hands on the upstream’s own status and error body', () => {
     expect(DOC).toMatch(/the upstream's own status\s+and error body/);
+  });
+});
+
+describe('docs/errors.md: mutations answer the operator’s refusals as data', () => {
+  const section = DOC.split(/^## /m).find((s) => s.startsWith("Mutations: the operator's refusals")) ?? '';
+  const schema = createSchema();
+  const userErrorCodes = (schema.getType('UserErrorCode') as GraphQLEnumType).getValues().map((v) => v.name);
+  const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
+
+  it('documents every UserErrorCode in its table', () => {
+    const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    expect(documented).toEqual(userErrorCodes);
+  });
+
+  it('says REST still answers the upstream’s own refusal', () => {
+    expect(section).toMatch(/a refused write answers the upstream's own 403 and error body/);
+  });
+
+  it.each(mutations)(
+    '%s: one example, valid against the schema, whose refusal is the code the gateway gives its message',
+    (name) => {
+      const example = section.split(/^### /m).find((s) => s.startsWith(`${name}\n`));
+      expect(example, `no example for ${name}`).toBeDefined();
+      const document = /```graphql\n([\s\S]*?)```/.exec(example ?? '')?.[1] ?? '';
+      expect(validate(schema, parse(document))).toEqual([]);
+      const answer = JSON.parse(/```json\n([\s\S]*?)```/.exec(example ?? '')?.[1] ?? '{}');
+      const payload = answer.data[name] as {
+        response?: null;
+        userErrors: { code: string; message: string }[];
+      };
+      expect(payload.userErrors).toHaveLength(1);
+      const [refusal] = payload.userErrors as [{ code: string; message: string }];
+      const op = 'GetStatusOfSubscriberByMSISDN';
+      expect(refusalOf(new UpstreamError('http', op, refusal.message, 403))).toEqual(refusal);
+    },
+  );
+
+  it('has an example of every mutation, and no other', () => {
+    const examples = [...section.matchAll(/^### (\w+)$/gm)].map((m) => m[1]);
+    expect([...examples].sort()).toEqual([...mutations].sort());
   });
 });

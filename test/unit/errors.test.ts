@@ -12,7 +12,8 @@ describe('codeOfUpstream', () => {
   it.each([
     [400, 'BAD_USER_INPUT'],
     [401, 'UPSTREAM_AUTH_FAILED'],
-    [403, 'FORBIDDEN'],
+    // The operator's refusal; FORBIDDEN is only the gateway's own (a token that may not reach the line).
+    [403, 'REFUSED'],
     [404, 'NOT_FOUND'],
     [429, 'UPSTREAM_RATE_LIMITED'],
     [500, 'UPSTREAM_ERROR'],
@@ -65,6 +66,7 @@ describe('HTTP_STATUS', () => {
       UNAUTHENTICATED: 401,
       AUTH_UNAVAILABLE: 503,
       FORBIDDEN: 403,
+      REFUSED: 403,
       NOT_FOUND: 404,
       UPSTREAM_ERROR: 502,
       UPSTREAM_TIMEOUT: 504,
@@ -134,7 +136,7 @@ describe('formatError(production)', () => {
       message: 'The line is blocked: it cannot acquire offers',
       locations: [{ line: 1, column: 30 }],
       path: ['subscriber', 'status'],
-      extensions: { code: 'FORBIDDEN' },
+      extensions: { code: 'REFUSED' },
     });
   });
 

@@ -111,12 +111,17 @@ describe('judge: the breaking-change decision', () => {
       expect(edited).not.toBe(now);
       return edited;
     };
-    const removed = await judge(now, edit(/^ {2}country: Country!\n/m, ''), NOT_ACKNOWLEDGED);
+    // Every field and argument has a description, printed as a block string above it.
+    const removed = await judge(
+      now,
+      edit(/^ {2}"""\n {2}The line's market\.\n {2}"""\n {2}country: Country!\n\n/m, ''),
+      NOT_ACKNOWLEDGED,
+    );
     expect(removed.pass).toBe(false);
     expect(removed.breaking.map((c) => c.path)).toEqual(['Subscriber.country']);
     const required = await judge(
       now,
-      edit(/subscriber\(country: Country, /, 'subscriber(country: Country!, '),
+      edit(/(^ {2}subscriber\(\n {4}"""\n[^"]*""" *\n {4}country: Country)\n/m, '$1!\n'),
       NOT_ACKNOWLEDGED,
     );
     expect(required.pass).toBe(false);

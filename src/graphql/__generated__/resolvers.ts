@@ -1,10 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { SubscriberRef, PayloadRef } from '../refs.ts';
-import type { Status, Plan as WirePlan, ProductOffering as WireProductOffering, NameValuePair, SuccessBody, Offer as WireOffer, AcquisitionMethod as WireAcquisitionMethod, FavoriteNumber as WireFavoriteNumber, PhoneLeaseInfo, UsagePerHourResponse, UsagePerHourDetail, UsagePercentageResponse, UsagePercentageDetail } from '../../contract/wire.ts';
+import type { SubscriberRef, PayloadRef, PlanRef, StatusPayloadRef, OfferRef } from '../refs.ts';
+import type { Status, ProductOffering as WireProductOffering, NameValuePair, SuccessBody, AcquisitionMethod as WireAcquisitionMethod, FavoriteNumber as WireFavoriteNumber, PhoneLeaseInfo, UsagePerHourResponse, UsagePerHourDetail, UsagePercentageResponse, UsagePercentageDetail } from '../../contract/wire.ts';
 import type { Context } from '../../http/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -34,58 +33,94 @@ export type Scalars = {
   PhoneNumber: { input: string; output: string; }
 };
 
+/** A way to pay for an offer. */
 export type AcquisitionMethod = {
   __typename?: 'AcquisitionMethod';
+  /** Unique id of the acquisition method. */
   id: Scalars['Float']['output'];
   /** e.g. PREPAID or NEXT_INVOICE. */
   name: Scalars['String']['output'];
 };
 
+/** A favorite number to add to a line. */
 export type AddFavoriteInput = {
+  /** The line's market; by default the market of the caller's token, else the gateway's market. */
   country?: InputMaybe<Country>;
+  /** Optional date on which the number stops being a favorite. */
   expirationDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Optional description or user-defined label of the number. */
   label?: InputMaybe<Scalars['String']['input']>;
+  /** The line that gains the favorite. */
   msisdn: Scalars['MSISDN']['input'];
+  /** Phone number that is considered a favorite number. */
   phoneNumber: Scalars['PhoneNumber']['input'];
+  /** Optional plan code or number to which the number is added. */
   planCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The answer to addFavorite: the line with its favorites, or why the operator refused (e.g. LIMIT_REACHED). */
 export type AddFavoritePayload = MutationPayload & {
   __typename?: 'AddFavoritePayload';
+  /** Success message from the platform; null when refused. */
   message: Maybe<Scalars['String']['output']>;
+  /** Generic response from the platform, e.g. ADDED; null when refused. */
   response: Maybe<Scalars['String']['output']>;
+  /** The line, read after the change (or as it is, when refused). */
   subscriber: Subscriber;
+  /** The operator's refusals of this request; empty on success. */
+  userErrors: Array<UserError>;
 };
 
+/** One more subscription of a request for additional subscriptions. */
 export type AdditionalSubscriptionInput = {
+  /** The name of the main category of the plan. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 4217 currency of the amount. */
   currency?: InputMaybe<Scalars['String']['input']>;
+  /** Email of the customer. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Monthly base amount the customer pays for the plan. */
   monthlyAmount?: InputMaybe<Scalars['Float']['input']>;
+  /** Id of the plan of the subscription: its `planId` or its `id` (of the line's market). */
   planId: Scalars['ID']['input'];
+  /** Short name of the plan. */
   planName: Scalars['String']['input'];
 };
 
+/** A request for one or more additional subscriptions (more lines) of a customer. */
 export type AdditionalSubscriptionsInput = {
+  /** The name of the main category of the plan. */
   category: Scalars['String']['input'];
+  /** The line's market; by default the market of the caller's token, else the gateway's market. */
   country?: InputMaybe<Country>;
+  /** ISO 4217 currency of the amount. */
   currency: Scalars['String']['input'];
+  /** Email of the customer. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Source of the plan, e.g. TigoApp. */
   fromPlan?: InputMaybe<Scalars['String']['input']>;
+  /** Monthly base amount the customer pays for the plan. */
   monthlyAmount: Scalars['Float']['input'];
+  /** The line that asks. */
   msisdn: Scalars['MSISDN']['input'];
   /** Full name of the customer. */
   name: Scalars['String']['input'];
+  /** Id of the plan of the first additional line: its `planId` or its `id` (of the line's market). */
   planId: Scalars['ID']['input'];
+  /** Short name of the plan. */
   planName: Scalars['String']['input'];
+  /** Further subscriptions of the same request. */
   subscriptions?: InputMaybe<Array<AdditionalSubscriptionInput>>;
 };
 
+/** An app's share of the traffic of one period. */
 export type AppUsageShare = {
   __typename?: 'AppUsageShare';
+  /** The app or protocol, e.g. YouTube. */
   appName: Maybe<Scalars['String']['output']>;
+  /** Bytes the app used in the period. */
   bytes: Maybe<Scalars['ByteCount']['output']>;
+  /** Day of the record. */
   date: Maybe<Scalars['Date']['output']>;
   /** Hour of day, 00 to 23, for HOUR records. */
   hour: Maybe<Scalars['String']['output']>;
@@ -95,57 +130,87 @@ export type AppUsageShare = {
 
 /** Asset whose status is reported or changed. */
 export type AssetType =
+  /** The device, by its IMEI. */
   | 'IMEI'
+  /** The SIM card. */
   | 'SIM'
+  /** Both the SIM and the device. */
   | 'SIM_IMEI'
   /** An asset the upstream reported that this schema does not know (its text is in `assetTypeRaw`). Never accepted as input. */
   | 'UNKNOWN';
 
+/** The answer to cancelOffer: the line, or why the operator refused. */
 export type CancelOfferPayload = MutationPayload & {
   __typename?: 'CancelOfferPayload';
+  /** Success message from the platform; null when refused. */
   message: Maybe<Scalars['String']['output']>;
+  /** Generic response from the platform, e.g. DELETED; null when refused. */
   response: Maybe<Scalars['String']['output']>;
+  /** The line, read after the change (or as it is, when refused). */
   subscriber: Subscriber;
+  /** The operator's refusals of this request; empty on success. */
+  userErrors: Array<UserError>;
 };
 
+/** The answer to changePlan: the line on its new plan, or why the operator refused (e.g. LINE_BLOCKED). */
 export type ChangePlanPayload = MutationPayload & {
   __typename?: 'ChangePlanPayload';
+  /** Success message from the platform; null when refused. */
   message: Maybe<Scalars['String']['output']>;
+  /** Generic response from the platform, e.g. UPDATED; null when refused. */
   response: Maybe<Scalars['String']['output']>;
+  /** The line, read after the change (or as it is, when refused). */
   subscriber: Subscriber;
+  /** The operator's refusals of this request; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A market of the Self Care API (the `{country}` of its base path). */
 export type Country =
+  /** Bolivia. */
   | 'BO'
+  /** Colombia. */
   | 'CO'
+  /** Guatemala. */
   | 'GT'
+  /** Honduras. */
   | 'HN'
+  /** Nicaragua. */
   | 'NI'
+  /** Panama. */
   | 'PA'
+  /** Paraguay. */
   | 'PY'
+  /** El Salvador. */
   | 'SV';
 
+/** A phone number the line calls or messages at a favorite rate. */
 export type FavoriteNumber = {
   __typename?: 'FavoriteNumber';
   /** When the number stops being a favorite, if ever. */
   expirationDate: Maybe<Scalars['Date']['output']>;
   /** A user-defined label. */
   label: Maybe<Scalars['String']['output']>;
+  /** Phone number that is considered a favorite number. */
   phoneNumber: Scalars['String']['output'];
   /** Plan code the number was added under. */
   planCode: Maybe<Scalars['String']['output']>;
 };
 
+/** Bytes an app used in one hour. */
 export type HourlyAppUsage = {
   __typename?: 'HourlyAppUsage';
+  /** The app or protocol, e.g. YouTube. */
   appName: Maybe<Scalars['String']['output']>;
+  /** Bytes the app used in the hour. */
   bytes: Maybe<Scalars['ByteCount']['output']>;
+  /** Day of the record. */
   date: Maybe<Scalars['Date']['output']>;
   /** Hour of day, 00 to 23. */
   hour: Maybe<Scalars['String']['output']>;
 };
 
+/** Bytes a line used per hour and app in a period. */
 export type HourlyUsage = {
   __typename?: 'HourlyUsage';
   /** The upstream's result code, e.g. 0. */
@@ -154,16 +219,20 @@ export type HourlyUsage = {
   description: Maybe<Scalars['String']['output']>;
   /** When the upstream last updated these figures. */
   lastUpdatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** A record per hour and app. */
   records: Array<HourlyAppUsage>;
+  /** Bytes used in the whole period. */
   totalBytes: Maybe<Scalars['ByteCount']['output']>;
 };
 
 /** Status of a line: SIM_IMEI when SIM and device share a status, else the asset that is blocked. */
 export type LineStatus = {
   __typename?: 'LineStatus';
+  /** The asset whose status this is. */
   assetType: AssetType;
   /** The asset type exactly as the upstream sent it. */
   assetTypeRaw: Scalars['String']['output'];
+  /** Whether the asset is active or blocked. */
   code: StatusCode;
   /** The status code exactly as the upstream sent it (it may be alphanumeric, e.g. Suspended). */
   codeRaw: Scalars['String']['output'];
@@ -171,6 +240,10 @@ export type LineStatus = {
   description: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * The writes, one per write operation of the Self Care API. Each answers a payload with `userErrors`:
+ * the operator's business refusals (not eligible, limit reached, ...) come there as data, not as errors.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a favorite number while the line has free slots. */
@@ -192,76 +265,127 @@ export type Mutation = {
 };
 
 
+/**
+ * The writes, one per write operation of the Self Care API. Each answers a payload with `userErrors`:
+ * the operator's business refusals (not eligible, limit reached, ...) come there as data, not as errors.
+ */
 export type MutationAddFavoriteArgs = {
   input: AddFavoriteInput;
 };
 
 
+/**
+ * The writes, one per write operation of the Self Care API. Each answers a payload with `userErrors`:
+ * the operator's business refusals (not eligible, limit reached, ...) come there as data, not as errors.
+ */
 export type MutationCancelOfferArgs = {
   input: OfferInput;
 };
 
 
+/**
+ * The writes, one per write operation of the Self Care API. Each answers a payload with `userErrors`:
+ * the operator's business refusals (not eligible, limit reached, ...) come there as data, not as errors.
+ */
 export type MutationChangePlanArgs = {
   input: PlanChangeInput;
 };
 
 
+/**
+ * The writes, one per write operation of the Self Care API. Each answers a payload with `userErrors`:
+ * the operator's business refusals (not eligible, limit reached, ...) come there as data, not as errors.
+ */
 export type MutationPurchaseOfferArgs = {
   input: OfferInput;
 };
 
 
+/**
+ * The writes, one per write operation of the Self Care API. Each answers a payload with `userErrors`:
+ * the operator's business refusals (not eligible, limit reached, ...) come there as data, not as errors.
+ */
 export type MutationRemoveFavoriteArgs = {
   input: RemoveFavoriteInput;
 };
 
 
+/**
+ * The writes, one per write operation of the Self Care API. Each answers a payload with `userErrors`:
+ * the operator's business refusals (not eligible, limit reached, ...) come there as data, not as errors.
+ */
 export type MutationRequestAdditionalSubscriptionsArgs = {
   input: AdditionalSubscriptionsInput;
 };
 
 
+/**
+ * The writes, one per write operation of the Self Care API. Each answers a payload with `userErrors`:
+ * the operator's business refusals (not eligible, limit reached, ...) come there as data, not as errors.
+ */
 export type MutationRequestPlanUpgradeArgs = {
   input: PlanChangeInput;
 };
 
 
+/**
+ * The writes, one per write operation of the Self Care API. Each answers a payload with `userErrors`:
+ * the operator's business refusals (not eligible, limit reached, ...) come there as data, not as errors.
+ */
 export type MutationUpdateStatusArgs = {
   input: UpdateStatusInput;
 };
 
-/** What every mutation answers: the upstream's message and the line, read fresh after the change. */
+/**
+ * What every mutation answers: the upstream's answer, the operator's refusals as data, and the line,
+ * read fresh after the change. When `userErrors` is not empty nothing changed: `response` and
+ * `message` are null and `subscriber` is the line as it is.
+ */
 export type MutationPayload = {
-  /** Success message from the platform. */
+  /** Success message from the platform; null when refused. */
   message: Maybe<Scalars['String']['output']>;
-  /** Generic response from the platform, e.g. a request id or ADDED. */
+  /** Generic response from the platform, e.g. a request id or ADDED; null when refused. */
   response: Maybe<Scalars['String']['output']>;
+  /** The line, read after the change (or as it is, when refused). */
   subscriber: Subscriber;
+  /** The operator's refusals of this request (business answers a client can act on); empty on success. */
+  userErrors: Array<UserError>;
 };
 
+/** A detail of an offering: a name and its value. */
 export type NameValue = {
   __typename?: 'NameValue';
+  /** The name of the detail, e.g. Minutos. */
   name: Maybe<Scalars['String']['output']>;
+  /** The value of the detail, e.g. Ilimitado. */
   value: Maybe<Scalars['String']['output']>;
 };
 
+/** An offer (a package, a bundle) a line can buy. */
 export type Offer = {
   __typename?: 'Offer';
   /** How the offer can be paid. */
   acquisitionMethods: Array<AcquisitionMethod>;
+  /** Price of the offer, in currency. */
   amount: Maybe<Scalars['Float']['output']>;
+  /** The name of the main category of the offer. */
   category: Maybe<Scalars['String']['output']>;
   /** ISO 4217 currency of the amount. */
   currency: Maybe<Scalars['String']['output']>;
   /** Explanation to the user. */
   description: Maybe<Scalars['String']['output']>;
-  /** Unique id of the offer, needed to buy it. */
+  /**
+   * Stable id of the offer, unique across markets, for clients' normalized caches: the market and
+   * the upstream's offer id, e.g. `hn:104`. The upstream's ids repeat from one market to the next.
+   */
   id: Scalars['ID']['output'];
   /** Short name of the offer. */
   name: Scalars['String']['output'];
+  /** The upstream's unique id of the offer within its market, needed to buy it (OfferInput.offerId). */
+  offerId: Scalars['ID']['output'];
   /** Sort order for presentation. */
   rank: Maybe<Scalars['Float']['output']>;
+  /** The name of the secondary category of the offer. */
   subCategory: Maybe<Scalars['String']['output']>;
   /** How long or how much the offer is valid for, in validityUnit. */
   validity: Maybe<Scalars['String']['output']>;
@@ -269,25 +393,35 @@ export type Offer = {
   validityUnit: Maybe<Scalars['String']['output']>;
 };
 
+/** An offer of a line, to buy or to cancel. */
 export type OfferInput = {
+  /** The line's market; by default the market of the caller's token, else the gateway's market. */
   country?: InputMaybe<Country>;
+  /** The line that buys or cancels the offer. */
   msisdn: Scalars['MSISDN']['input'];
+  /** The offer: its `offerId` (e.g. 104) or its `id` (e.g. hn:104, of the line's market). */
   offerId: Scalars['ID']['input'];
 };
 
 /** Category of a plan's offering. */
 export type OfferingCategory =
+  /** A bundle of several services. */
   | 'BUNDLE'
+  /** Mobile data. */
   | 'DATA'
+  /** Any other service, e.g. apps included in the monthly amount. */
   | 'OTHER'
+  /** Text messages. */
   | 'SMS'
   /** A category the upstream sent that this schema does not know (its text is in `categoryRaw`). */
   | 'UNKNOWN'
+  /** Voice: minutes, calls. */
   | 'VOICE';
 
 /** The contract of a leased phone. */
 export type PhoneLease = {
   __typename?: 'PhoneLease';
+  /** Equipment brand. */
   brand: Maybe<Scalars['String']['output']>;
   /** Legacy identifier of the permanence clause. */
   clauseId: Maybe<Scalars['String']['output']>;
@@ -299,14 +433,17 @@ export type PhoneLease = {
   insurance: Maybe<Scalars['String']['output']>;
   /** Last billing of the contract with equipment; null when the upstream's value is no date. */
   lastBillingDate: Maybe<Scalars['Date']['output']>;
+  /** Equipment model. */
   model: Maybe<Scalars['String']['output']>;
   /** Next renewal of the contract with equipment; null when the upstream's value is no date. */
   nextRenewalDate: Maybe<Scalars['Date']['output']>;
+  /** Status of the lease (comodato), e.g. ACTIVE. */
   status: Maybe<Scalars['String']['output']>;
   /** Type of permanence clause. */
   typeClauseId: Maybe<Scalars['String']['output']>;
 };
 
+/** A plan of a market's catalog. */
 export type Plan = {
   __typename?: 'Plan';
   /** Main category of the plan. */
@@ -315,6 +452,10 @@ export type Plan = {
   currency: Maybe<Scalars['String']['output']>;
   /** Monthly megabytes included. */
   dataMB: Maybe<Scalars['Float']['output']>;
+  /**
+   * Stable id of the plan, unique across markets, for clients' normalized caches: the market and the
+   * upstream's plan id, e.g. `hn:803`. The upstream's ids repeat from one market to the next.
+   */
   id: Scalars['ID']['output'];
   /** Monthly base amount the customer pays. */
   monthlyAmount: Scalars['Float']['output'];
@@ -322,26 +463,35 @@ export type Plan = {
   name: Scalars['String']['output'];
   /** Offering details grouped by category. */
   offerings: Array<ProductOffering>;
+  /** The upstream's unique id of the plan within its market (PlanChangeInput.planId). */
+  planId: Scalars['ID']['output'];
   /** Sort order for presentation. */
   rank: Maybe<Scalars['Float']['output']>;
-  /** Status of the plan, e.g. ACTIVE. */
+  /** Status of the plan, e.g. ACTIVE; may help build the UX. */
   status: Maybe<Scalars['String']['output']>;
 };
 
 /** The plan asked for in a plan change or an upgrade request. */
 export type PlanChangeInput = {
+  /** The name of the main category of the NEW plan. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** The line's market; by default the market of the caller's token, else the gateway's market. */
   country?: InputMaybe<Country>;
+  /** ISO 4217 currency of the amount. */
   currency?: InputMaybe<Scalars['String']['input']>;
+  /** Email of the customer. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Source or id of the OLD plan, e.g. TigoApp. */
   fromPlan?: InputMaybe<Scalars['String']['input']>;
+  /** Monthly base amount the customer pays for the NEW plan. */
   monthlyAmount?: InputMaybe<Scalars['Float']['input']>;
+  /** The line whose plan changes. */
   msisdn: Scalars['MSISDN']['input'];
   /** Full name of the customer. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the NEW plan. */
+  /** Id of the NEW plan: its `planId` (e.g. 803) or its `id` (e.g. hn:803, of the line's market). */
   planId: Scalars['ID']['input'];
+  /** Short name of the NEW plan. */
   planName?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -358,23 +508,33 @@ export type PlanType =
   /** Line plans dearer than the current one. */
   | 'UPGRADES';
 
+/** What a plan includes of one category, e.g. its voice minutes. */
 export type ProductOffering = {
   __typename?: 'ProductOffering';
+  /** The category that defines the type of offering. */
   category: Maybe<OfferingCategory>;
   /** The category exactly as the upstream sent it. */
   categoryRaw: Maybe<Scalars['String']['output']>;
+  /** The offering's details, as name and value pairs. */
   details: Array<NameValue>;
-  /** Id of that type of offering, e.g. Voz Ilimitado. */
+  /** Id of that type of offering, e.g. Voz Ilimitado. Not unique: the same offering is in many plans. */
   id: Maybe<Scalars['String']['output']>;
 };
 
+/** The answer to purchaseOffer: the line, or why the operator refused (e.g. LINE_BLOCKED). */
 export type PurchaseOfferPayload = MutationPayload & {
   __typename?: 'PurchaseOfferPayload';
+  /** Success message from the platform; null when refused. */
   message: Maybe<Scalars['String']['output']>;
+  /** Generic response from the platform, e.g. ACQUIRED; null when refused. */
   response: Maybe<Scalars['String']['output']>;
+  /** The line, read after the change (or as it is, when refused). */
   subscriber: Subscriber;
+  /** The operator's refusals of this request; empty on success. */
+  userErrors: Array<UserError>;
 };
 
+/** The entry points for reading lines. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -385,60 +545,87 @@ export type Query = {
   line: Subscriber;
   /** The token's own line (a subscriber token); null for a token that names no line, like an agent's. */
   me: Maybe<Subscriber>;
-  /** One line, or null (with one NOT_FOUND error) when the market has no such line. `country` defaults to the gateway's market. */
+  /** One line, or null (with one NOT_FOUND error) when the market has no such line. */
   subscriber: Maybe<Subscriber>;
   /** Several lines of one market, in the order asked; a line that does not exist is null with its own NOT_FOUND error. The list length is bounded. */
   subscribers: Array<Maybe<Subscriber>>;
 };
 
 
+/** The entry points for reading lines. */
 export type QueryLineArgs = {
   country?: InputMaybe<Country>;
   msisdn: Scalars['MSISDN']['input'];
 };
 
 
+/** The entry points for reading lines. */
 export type QuerySubscriberArgs = {
   country?: InputMaybe<Country>;
   msisdn: Scalars['MSISDN']['input'];
 };
 
 
+/** The entry points for reading lines. */
 export type QuerySubscribersArgs = {
   country?: InputMaybe<Country>;
   msisdns: Array<Scalars['MSISDN']['input']>;
 };
 
+/** A favorite number to remove from a line. */
 export type RemoveFavoriteInput = {
+  /** The line's market; by default the market of the caller's token, else the gateway's market. */
   country?: InputMaybe<Country>;
+  /** The line that loses the favorite. */
   msisdn: Scalars['MSISDN']['input'];
+  /** The favorite number to remove. */
   phoneNumber: Scalars['PhoneNumber']['input'];
 };
 
+/** The answer to removeFavorite: the line with its favorites, or why the operator refused. */
 export type RemoveFavoritePayload = MutationPayload & {
   __typename?: 'RemoveFavoritePayload';
+  /** Success message from the platform; null when refused. */
   message: Maybe<Scalars['String']['output']>;
+  /** Generic response from the platform, e.g. DELETED; null when refused. */
   response: Maybe<Scalars['String']['output']>;
+  /** The line, read after the change (or as it is, when refused). */
   subscriber: Subscriber;
+  /** The operator's refusals of this request; empty on success. */
+  userErrors: Array<UserError>;
 };
 
+/** The answer to requestAdditionalSubscriptions: the request id, or why the operator refused. */
 export type RequestAdditionalSubscriptionsPayload = MutationPayload & {
   __typename?: 'RequestAdditionalSubscriptionsPayload';
+  /** Success message from the platform; null when refused. */
   message: Maybe<Scalars['String']['output']>;
+  /** Generic response from the platform, e.g. the request id; null when refused. */
   response: Maybe<Scalars['String']['output']>;
+  /** The line, read after the change (or as it is, when refused). */
   subscriber: Subscriber;
+  /** The operator's refusals of this request; empty on success. */
+  userErrors: Array<UserError>;
 };
 
+/** The answer to requestPlanUpgrade: the line with its upgrade request, or why the operator refused (e.g. PENDING_REQUEST). */
 export type RequestPlanUpgradePayload = MutationPayload & {
   __typename?: 'RequestPlanUpgradePayload';
+  /** Success message from the platform; null when refused. */
   message: Maybe<Scalars['String']['output']>;
+  /** Generic response from the platform, e.g. the request id; null when refused. */
   response: Maybe<Scalars['String']['output']>;
+  /** The line, read after the change (or as it is, when refused). */
   subscriber: Subscriber;
+  /** The operator's refusals of this request; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Status of a line's asset. */
 export type StatusCode =
+  /** The asset works. */
   | 'ACTIVE'
+  /** The asset is blocked, e.g. after a theft. */
   | 'BLOCKED'
   /** A status the upstream reported that this schema does not know (its text is in `codeRaw`). Never accepted as input. */
   | 'UNKNOWN';
@@ -448,9 +635,16 @@ export type Subscriber = {
   __typename?: 'Subscriber';
   /** Catalog plans the line can select, filtered by type; all of the market's catalog without a type. */
   availablePlans: Maybe<Array<Plan>>;
+  /** The line's market. */
   country: Country;
   /** Favorite numbers of the line. */
   favorites: Maybe<Array<FavoriteNumber>>;
+  /**
+   * Stable id of the line, unique across markets, for clients' normalized caches: the market and the
+   * MSISDN, e.g. `hn:50499887766`.
+   */
+  id: Scalars['ID']['output'];
+  /** International identifiable mobile phone number of the line. */
   msisdn: Scalars['MSISDN']['output'];
   /** Offers the line can buy on a channel; 4 (Self Care web and app) by default. */
   offers: Maybe<Array<Offer>>;
@@ -480,15 +674,21 @@ export type SubscriberOffersArgs = {
   channelId?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A change of the status of a line's SIM, device or both. */
 export type UpdateStatusInput = {
+  /** Asset whose status is updated. */
   assetType: AssetType;
+  /** The new status. */
   code: StatusCode;
+  /** The line's market; by default the market of the caller's token, else the gateway's market. */
   country?: InputMaybe<Country>;
   /** Customer unique identifier, usually a national id or tax payer number. */
   customerId?: InputMaybe<Scalars['String']['input']>;
   /** What customerId is: national id, tax payer number, passport, ... */
   documentType?: InputMaybe<Scalars['String']['input']>;
+  /** Last name of the customer. */
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** The line whose status changes. */
   msisdn: Scalars['MSISDN']['input'];
   /** First name, company name or full name of the customer. */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -496,18 +696,25 @@ export type UpdateStatusInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The answer to updateStatus: the new status, or why the operator refused. */
 export type UpdateStatusPayload = MutationPayload & {
   __typename?: 'UpdateStatusPayload';
+  /** The upstream's description of the new status; null when refused. */
   message: Maybe<Scalars['String']['output']>;
+  /** Generic response from the platform; null (the upstream answers the status itself). */
   response: Maybe<Scalars['String']['output']>;
-  /** The status the upstream reports after the change. */
+  /** The status the upstream reports after the change; the current status when refused. */
   status: LineStatus;
+  /** The line, read after the change (or as it is, when refused). */
   subscriber: Subscriber;
+  /** The operator's refusals of this request; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** An upgrade request in process. */
 export type UpgradeRequest = {
   __typename?: 'UpgradeRequest';
+  /** The platform's description of the request. */
   message: Maybe<Scalars['String']['output']>;
   /** The platform's status of the request, e.g. PENDING. */
   status: Maybe<Scalars['String']['output']>;
@@ -542,18 +749,50 @@ export type UsagePercentageByAppArgs = {
  * (The source's text swaps the two; this is the reading the gateway and its upstream share.)
  */
 export type UsageResolution =
+  /** A record per day and app. */
   | 'DAY'
+  /** A record per hour and app. */
   | 'HOUR';
 
+/** Each app's share of a line's traffic, per period (hour or day), in a period. */
 export type UsageShares = {
   __typename?: 'UsageShares';
   /** The upstream's result code, e.g. 0. */
   code: Maybe<Scalars['String']['output']>;
   /** The upstream's result description, e.g. OK. */
   description: Maybe<Scalars['String']['output']>;
+  /** When the upstream last updated these figures. */
   lastUpdatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** A record per period (hour or day) and app. */
   records: Array<AppUsageShare>;
 };
+
+/** A business refusal of a mutation by the operator (errors as data). */
+export type UserError = {
+  __typename?: 'UserError';
+  /** What kind of refusal it is. */
+  code: UserErrorCode;
+  /** The operator's own message, e.g. "No favorite slots left: 5 of 5 in use; remove one first". */
+  message: Scalars['String']['output'];
+};
+
+/**
+ * Why the operator refused a mutation: a business answer, not a failure. A client switches on it to
+ * tell the customer what happened; treat a code it does not know as REFUSED.
+ */
+export type UserErrorCode =
+  /** What was asked is already in place: the number is already a favorite, the offer is already active. */
+  | 'ALREADY_ACTIVE'
+  /** A limit of the line is reached, e.g. no favorite slots left. */
+  | 'LIMIT_REACHED'
+  /** The line is blocked, so it cannot change. */
+  | 'LINE_BLOCKED'
+  /** The line may not have what was asked, e.g. a plan that is not an upgrade from the current one. */
+  | 'NOT_ELIGIBLE'
+  /** A request of the same kind is already in process, e.g. an upgrade request. */
+  | 'PENDING_REQUEST'
+  /** The operator refused for a reason the gateway does not classify; `message` says which. */
+  | 'REFUSED';
 
 
 
@@ -635,7 +874,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( PayloadRef )
     | ( PayloadRef )
     | ( PayloadRef )
-    | ( Omit<UpdateStatusPayload, 'status' | 'subscriber'> & { status: _RefType['LineStatus'], subscriber: _RefType['Subscriber'] } )
+    | ( StatusPayloadRef )
   ;
 };
 
@@ -666,12 +905,12 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MutationPayload: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['MutationPayload']>;
   NameValue: ResolverTypeWrapper<NameValuePair>;
-  Offer: ResolverTypeWrapper<WireOffer>;
+  Offer: ResolverTypeWrapper<OfferRef>;
   OfferInput: OfferInput;
   OfferingCategory: OfferingCategory;
   PhoneLease: ResolverTypeWrapper<PhoneLeaseInfo>;
   PhoneNumber: ResolverTypeWrapper<Scalars['PhoneNumber']['output']>;
-  Plan: ResolverTypeWrapper<WirePlan>;
+  Plan: ResolverTypeWrapper<PlanRef>;
   PlanChangeInput: PlanChangeInput;
   PlanType: PlanType;
   ProductOffering: ResolverTypeWrapper<WireProductOffering>;
@@ -685,11 +924,13 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscriber: ResolverTypeWrapper<SubscriberRef>;
   UpdateStatusInput: UpdateStatusInput;
-  UpdateStatusPayload: ResolverTypeWrapper<Omit<UpdateStatusPayload, 'status' | 'subscriber'> & { status: ResolversTypes['LineStatus'], subscriber: ResolversTypes['Subscriber'] }>;
+  UpdateStatusPayload: ResolverTypeWrapper<StatusPayloadRef>;
   UpgradeRequest: ResolverTypeWrapper<SuccessBody>;
   Usage: ResolverTypeWrapper<SubscriberRef>;
   UsageResolution: UsageResolution;
   UsageShares: ResolverTypeWrapper<UsagePercentageResponse>;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -717,11 +958,11 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   MutationPayload: ResolversInterfaceTypes<ResolversParentTypes>['MutationPayload'];
   NameValue: NameValuePair;
-  Offer: WireOffer;
+  Offer: OfferRef;
   OfferInput: OfferInput;
   PhoneLease: PhoneLeaseInfo;
   PhoneNumber: Scalars['PhoneNumber']['output'];
-  Plan: WirePlan;
+  Plan: PlanRef;
   PlanChangeInput: PlanChangeInput;
   ProductOffering: WireProductOffering;
   PurchaseOfferPayload: PayloadRef;
@@ -733,10 +974,11 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subscriber: SubscriberRef;
   UpdateStatusInput: UpdateStatusInput;
-  UpdateStatusPayload: Omit<UpdateStatusPayload, 'status' | 'subscriber'> & { status: ResolversParentTypes['LineStatus'], subscriber: ResolversParentTypes['Subscriber'] };
+  UpdateStatusPayload: StatusPayloadRef;
   UpgradeRequest: SuccessBody;
   Usage: SubscriberRef;
   UsageShares: UsagePercentageResponse;
+  UserError: UserError;
 };
 
 export type AcquisitionMethodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AcquisitionMethod'] = ResolversParentTypes['AcquisitionMethod']> = {
@@ -748,6 +990,7 @@ export type AddFavoritePayloadResolvers<ContextType = Context, ParentType extend
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subscriber?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -767,6 +1010,7 @@ export type CancelOfferPayloadResolvers<ContextType = Context, ParentType extend
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subscriber?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -774,6 +1018,7 @@ export type ChangePlanPayloadResolvers<ContextType = Context, ParentType extends
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subscriber?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -847,6 +1092,7 @@ export type OfferResolvers<ContextType = Context, ParentType extends ResolversPa
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rank?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   subCategory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -878,6 +1124,7 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   monthlyAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   offerings?: Resolver<Array<ResolversTypes['ProductOffering']>, ParentType, ContextType>;
+  planId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rank?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -893,6 +1140,7 @@ export type PurchaseOfferPayloadResolvers<ContextType = Context, ParentType exte
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subscriber?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -907,6 +1155,7 @@ export type RemoveFavoritePayloadResolvers<ContextType = Context, ParentType ext
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subscriber?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -914,6 +1163,7 @@ export type RequestAdditionalSubscriptionsPayloadResolvers<ContextType = Context
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subscriber?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -921,6 +1171,7 @@ export type RequestPlanUpgradePayloadResolvers<ContextType = Context, ParentType
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subscriber?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -928,6 +1179,7 @@ export type SubscriberResolvers<ContextType = Context, ParentType extends Resolv
   availablePlans?: Resolver<Maybe<Array<ResolversTypes['Plan']>>, ParentType, ContextType, Partial<SubscriberAvailablePlansArgs>>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   favorites?: Resolver<Maybe<Array<ResolversTypes['FavoriteNumber']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   msisdn?: Resolver<ResolversTypes['MSISDN'], ParentType, ContextType>;
   offers?: Resolver<Maybe<Array<ResolversTypes['Offer']>>, ParentType, ContextType, RequireFields<SubscriberOffersArgs, 'channelId'>>;
   phoneLease?: Resolver<Maybe<ResolversTypes['PhoneLease']>, ParentType, ContextType>;
@@ -943,6 +1195,7 @@ export type UpdateStatusPayloadResolvers<ContextType = Context, ParentType exten
   response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['LineStatus'], ParentType, ContextType>;
   subscriber?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -961,6 +1214,11 @@ export type UsageSharesResolvers<ContextType = Context, ParentType extends Resol
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   records?: Resolver<Array<ResolversTypes['AppUsageShare']>, ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -995,5 +1253,6 @@ export type Resolvers<ContextType = Context> = {
   UpgradeRequest?: UpgradeRequestResolvers<ContextType>;
   Usage?: UsageResolvers<ContextType>;
   UsageShares?: UsageSharesResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -1,34 +1,55 @@
 // One mutation per write operation of the upstream. Each drops (or primes) what it changed in
-// this request's loaders, so the payload's Subscriber reads the new state.
+// this request's loaders, so the payload's Subscriber reads the new state. The upstream's business
+// refusals are the payload's userErrors (errors as data); every other failure stays an error.
 import type { PlanUpgradeRequest, StatusCode } from '../../contract/wire.ts';
 import type { Context } from '../../http/context.ts';
 import type { Resource } from '../../loaders/index.ts';
 import { UpstreamError } from '../../upstream/errors.ts';
-import type { MutationResolvers, OfferInput, PlanChangeInput } from '../__generated__/resolvers.ts';
+import type {
+  MutationResolvers,
+  OfferInput,
+  PlanChangeInput,
+  UserError,
+} from '../__generated__/resolvers.ts';
+import { upstreamIdOf } from '../ids.ts';
 import { lineOf } from '../lines.ts';
 import type { PayloadRef, SubscriberRef } from '../refs.ts';
+import { refusalOf } from '../refusals.ts';
 import { badInput, digitsOf } from '../scalars.ts';
 
-/** Runs a write, then forgets the resources it may have changed. */
+/** Runs a write: its answer, or the operator's refusal of it; any other failure is thrown. */
+async function attempt<T>(run: () => Promise<T>): Promise<{ result: T } | { refusal: UserError }> {
+  try {
+    return { result: await run() };
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    return { refusal };
+  }
+}
+
+/** Runs a write, then forgets the resources it may have changed (nothing changed when it was refused). */
 async function write(
   context: Context,
   line: SubscriberRef,
   changes: Resource[],
   run: () => Promise<{ response?: string; message?: string }>,
 ): Promise<PayloadRef> {
-  // Any 2xx is a success, an empty one (204) too.
-  const result = (await run()) ?? {};
+  const outcome = await attempt(run);
+  if ('refusal' in outcome) return { userErrors: [outcome.refusal], subscriber: line };
   for (const resource of changes) context.loaders[resource].clearAll();
-  return { response: result.response, message: result.message, subscriber: line };
+  // Any 2xx is a success, an empty one (204) too.
+  const { response, message } = outcome.result ?? {};
+  return { response, message, userErrors: [], subscriber: line };
 }
 
 const target = (line: SubscriberRef) => ({ country: line.country, path: { MSISDN: line.msisdn } });
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
 
-const planRequest = (input: PlanChangeInput): PlanUpgradeRequest =>
+const planRequest = (line: SubscriberRef, input: PlanChangeInput): PlanUpgradeRequest =>
   defined({
-    planId: input.planId,
+    planId: upstreamIdOf(line, input.planId),
     planName: input.planName ?? undefined,
     monthlyAmount: input.monthlyAmount ?? undefined,
     currencyId: input.currency ?? undefined,
@@ -44,11 +65,9 @@ function offerWrite(
   operation: 'PurchaseOfferbyMSISDNandOfferId' | 'DeleteOfferbyMSISDNandOfferId',
 ): Promise<PayloadRef> {
   const line = lineOf(context, input.msisdn, input.country);
+  const offerId = upstreamIdOf(line, input.offerId);
   return write(context, line, ['offers'], () =>
-    context.api[operation](
-      { country: line.country, path: { MSISDN: line.msisdn, offerId: input.offerId } },
-      context.call,
-    ),
+    context.api[operation]({ country: line.country, path: { MSISDN: line.msisdn, offerId } }, context.call),
   );
 }
 
@@ -62,27 +81,35 @@ export const Mutation: MutationResolvers = {
         'UNKNOWN names a value the upstream sent; a status change needs a known code and asset type',
       );
     }
-    const status = await context.api.UpdateStatusOfSubscriberByMSISDN(
-      {
-        ...target(line),
-        body: defined({
-          code: (input.code === 'ACTIVE' ? 'Active' : 'Blocked') as StatusCode,
-          assetType: input.assetType,
-          updateReason: input.reason ?? undefined,
-          customerId: input.customerId ?? undefined,
-          documentType: input.documentType ?? undefined,
-          name: input.name ?? undefined,
-          lastName: input.lastName ?? undefined,
-        }),
-      },
-      context.call,
+    // Narrowed here: the closure below would lose the check above.
+    const assetType = input.assetType;
+    const outcome = await attempt(() =>
+      context.api.UpdateStatusOfSubscriberByMSISDN(
+        {
+          ...target(line),
+          body: defined({
+            code: (input.code === 'ACTIVE' ? 'Active' : 'Blocked') as StatusCode,
+            assetType,
+            updateReason: input.reason ?? undefined,
+            customerId: input.customerId ?? undefined,
+            documentType: input.documentType ?? undefined,
+            name: input.name ?? undefined,
+            lastName: input.lastName ?? undefined,
+          }),
+        },
+        context.call,
+      ),
     );
+    if ('refusal' in outcome) {
+      const status = await context.loaders.status.load(line);
+      return { status, userErrors: [outcome.refusal], subscriber: line };
+    }
     // The answer is the new status: prime it, so the payload's subscriber costs no second read. An
     // empty 2xx is a success too; the status is then read afresh.
     context.loaders.status.clear(line);
-    if (status) context.loaders.status.prime(line, status);
-    const fresh = status ?? (await context.loaders.status.load(line));
-    return { response: null, message: fresh.description ?? null, status: fresh, subscriber: line };
+    if (outcome.result) context.loaders.status.prime(line, outcome.result);
+    const status = outcome.result ?? (await context.loaders.status.load(line));
+    return { response: null, message: status.description ?? null, status, userErrors: [], subscriber: line };
   },
 
   addFavorite: (_, { input }, context) => {
@@ -128,14 +155,20 @@ export const Mutation: MutationResolvers = {
   changePlan: (_, { input }, context) => {
     const line = lineOf(context, input.msisdn, input.country);
     return write(context, line, PLAN_STATE, () =>
-      context.api.UpdateCurrentPlanByMSISDN({ ...target(line), body: planRequest(input) }, context.call),
+      context.api.UpdateCurrentPlanByMSISDN(
+        { ...target(line), body: planRequest(line, input) },
+        context.call,
+      ),
     );
   },
 
   requestPlanUpgrade: (_, { input }, context) => {
     const line = lineOf(context, input.msisdn, input.country);
     return write(context, line, ['upgradeRequest'], () =>
-      context.api.CreateUpgradeRequestbyMSISDN({ ...target(line), body: planRequest(input) }, context.call),
+      context.api.CreateUpgradeRequestbyMSISDN(
+        { ...target(line), body: planRequest(line, input) },
+        context.call,
+      ),
     );
   },
 
@@ -146,7 +179,7 @@ export const Mutation: MutationResolvers = {
         {
           ...target(line),
           body: defined({
-            planId: input.planId,
+            planId: upstreamIdOf(line, input.planId),
             planName: input.planName,
             categoryName: input.category,
             monthlyAmount: input.monthlyAmount,
@@ -156,7 +189,7 @@ export const Mutation: MutationResolvers = {
             fromPlan: input.fromPlan ?? undefined,
             AdditionalSubscriptionsList: input.subscriptions?.map((s) =>
               defined({
-                planId: s.planId,
+                planId: upstreamIdOf(line, s.planId),
                 planName: s.planName,
                 categoryName: s.category ?? undefined,
                 monthlyAmount: s.monthlyAmount ?? undefined,

@@ -4,7 +4,7 @@ import type { UsageResolution, PlanType as WirePlanType } from '../../contract/w
 import type { Context } from '../../http/context.ts';
 import type { PlanType } from '../__generated__/resolvers.ts';
 import { inMarket } from '../reading.ts';
-import type { SubscriberRef } from '../refs.ts';
+import type { InMarket, SubscriberRef } from '../refs.ts';
 import { badInput, instantOf } from '../scalars.ts';
 
 type Read = (context: Context, line: SubscriberRef, args: Record<string, unknown>) => Promise<unknown>;
@@ -22,14 +22,27 @@ function window(args: Record<string, unknown>): { from?: string; to?: string } {
   return { from, to };
 }
 
+/** Catalog objects (plans, offers) with the line's market, which their ids need. */
+const withMarket = <T extends object>(line: SubscriberRef, value: T): InMarket<T> => ({
+  ...value,
+  market: line.country,
+});
+const allWithMarket = <T extends object>(line: SubscriberRef, values: T[]) =>
+  values.map((value) => withMarket(line, value));
+
 export const subscriberReads = {
   status: ({ loaders }, line) => loaders.status.load(line),
-  plan: ({ loaders }, line) => loaders.plan.load(line),
-  availablePlans: ({ loaders }, line, args) => loaders.plans.load({ ...line, type: planType(args.type) }),
-  planUpgrades: ({ loaders }, line) => loaders.plans.load({ ...line, type: 'upgrades' }),
+  plan: async ({ loaders }, line) => withMarket(line, await loaders.plan.load(line)),
+  availablePlans: async ({ loaders }, line, args) =>
+    allWithMarket(line, await loaders.plans.load({ ...line, type: planType(args.type) })),
+  planUpgrades: async ({ loaders }, line) =>
+    allWithMarket(line, await loaders.plans.load({ ...line, type: 'upgrades' })),
   upgradeRequest: ({ loaders }, line) => loaders.upgradeRequest.load(line),
-  offers: ({ loaders }, line, args) =>
-    loaders.offers.load({ ...line, channelId: (args.channelId as number | null) ?? 4 }),
+  offers: async ({ loaders }, line, args) =>
+    allWithMarket(
+      line,
+      await loaders.offers.load({ ...line, channelId: (args.channelId as number | null) ?? 4 }),
+    ),
   favorites: ({ loaders }, line) => loaders.favorites.load(line),
   phoneLease: ({ loaders }, line) => loaders.phoneLease.load(line),
 } satisfies Record<string, Read>;

@@ -1,5 +1,6 @@
 // Subscriber and Usage: each upstream-backed field is its read in reads.ts.
 import type { Country, SubscriberResolvers, UsageResolvers } from '../__generated__/resolvers.ts';
+import { globalId } from '../ids.ts';
 import type { SubscriberRef } from '../refs.ts';
 import { subscriberReads, usageReads } from './reads.ts';
 
@@ -15,6 +16,7 @@ const fromReads = (reads: Record<string, AnyRead>) =>
   );
 
 export const Subscriber = {
+  id: (line) => globalId(line.country, line.msisdn),
   msisdn: (line) => line.msisdn,
   country: (line) => line.country.toUpperCase() as Country,
   usage: (line) => line,

@@ -3,6 +3,7 @@
 // may come as strings, unreadable dates are null. Fields whose names already match are left to the
 // default resolver.
 import type { Resolvers } from '../__generated__/resolvers.ts';
+import { globalId } from '../ids.ts';
 import { marketOf, openEnum, readByteCount, readDate, readDateTime, readNumber } from '../reading.ts';
 
 const STATUS_CODES = ['ACTIVE', 'BLOCKED'] as const;
@@ -18,7 +19,7 @@ export const typeResolvers: Resolvers = {
     description: (s) => s.description ?? null,
   },
   Plan: {
-    id: (p) => p.planId,
+    id: (p) => globalId(p.market, p.planId),
     name: (p) => p.planName,
     // Required numbers: the original contract's check let through only numbers and numeric strings.
     monthlyAmount: (p) => readNumber(p.monthlyAmount) as number,
@@ -37,7 +38,8 @@ export const typeResolvers: Resolvers = {
     details: (o) => o.offeringDetailList ?? [],
   },
   Offer: {
-    id: (o) => o.OfferId,
+    id: (o) => globalId(o.market, o.OfferId),
+    offerId: (o) => o.OfferId,
     name: (o) => o.OfferName,
     description: (o) => o.Description ?? null,
     validity: (o) => o.Validity ?? null,
