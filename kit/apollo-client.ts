@@ -3,11 +3,12 @@
 // README:start
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
+import { typePolicies } from './cache.ts';
 import { sha256 } from './sha256.ts';
 
 export function createClient(uri: string, token: string) {
   const http = new HttpLink({ uri, headers: { authorization: `Bearer ${token}` } });
   const link = new PersistedQueryLink({ sha256 }).concat(http);
-  return new ApolloClient({ link, cache: new InMemoryCache() });
+  return new ApolloClient({ link, cache: new InMemoryCache({ typePolicies }) });
 }
 // README:end

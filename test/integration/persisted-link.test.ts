@@ -82,6 +82,7 @@ async function favoriteRoundTrip(client: ApolloClient, msisdn: string) {
     phoneNumber: '50433335555',
     label: 'Oficina',
     expirationDate: null,
+    planCode: null,
   });
   const removed = await client.mutate({
     mutation: RemoveFavoriteDocument,

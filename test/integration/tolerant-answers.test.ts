@@ -9,7 +9,7 @@ import { type StubStack, startStubStack } from '../helpers/stub-upstream.ts';
 const MSISDN = '50491234567';
 const DASHBOARD = `query ($m: MSISDN!, $c: Country) { subscriber(msisdn: $m, country: $c) {
   status { code codeRaw assetType assetTypeRaw description }
-  plan { id monthlyAmount currency dataMB offerings { category categoryRaw } }
+  plan { id planId monthlyAmount currency dataMB offerings { category categoryRaw } }
   offers { id rank amount acquisitionMethods { id name } }
   favorites { phoneNumber label expirationDate }
   phoneLease { brand lastBillingDate nextRenewalDate }
@@ -86,14 +86,15 @@ describe('values the original contract allows', () => {
       description: null,
     });
     expect(line.plan).toEqual({
-      id: '862',
+      id: 'hn:862',
+      planId: '862',
       monthlyAmount: 80,
       currency: 'Lps',
       dataMB: 10240.5,
       offerings: [{ category: 'UNKNOWN', categoryRaw: 'roaming' }],
     });
     expect(line.offers).toEqual([
-      { id: '104', rank: 2, amount: 5.46, acquisitionMethods: [{ id: 2, name: 'Prepago' }] },
+      { id: 'hn:104', rank: 2, amount: 5.46, acquisitionMethods: [{ id: 2, name: 'Prepago' }] },
     ]);
     // Kept exactly as stored; a date that is no date is null, and the rest of the favorite arrives.
     expect(line.favorites).toEqual([
