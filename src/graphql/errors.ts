@@ -4,7 +4,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { UpstreamError } from '../upstream/errors.ts';
 import { HeldOff } from '../upstream/resilience.ts';
-import { LimitError } from './limits.ts';
+import { LimitError } from './limit-error.ts';
 import { InputError } from './scalars.ts';
 
 export const ERROR_CODES = [

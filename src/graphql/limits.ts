@@ -17,18 +17,9 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { LimitsConfig } from '../config.ts';
-import type { Context } from '../http/context.ts';
+import type { Context } from './context.ts';
+import { LimitError } from './limit-error.ts';
 import { fragmentsOf, type Summary, summarize } from './selection.ts';
-
-/** A limit's refusal; the error formatter restores its code, which validation would otherwise replace. */
-export class LimitError extends Error {
-  readonly code: string;
-  constructor(message: string, code: string) {
-    super(message);
-    this.name = 'LimitError';
-    this.code = code;
-  }
-}
 
 const limitError = (message: string, code: string) =>
   new GraphQLError(message, { originalError: new LimitError(message, code), extensions: { code } });

@@ -3,8 +3,8 @@
 // selection needs comes from the operation's one walk (selection.ts), computed once per document
 // and variables shape; only the arguments are read per request.
 import { type GraphQLResolveInfo, getArgumentValues } from 'graphql';
-import type { Context } from '../http/context.ts';
-import type { SubscriberRef } from './refs.ts';
+import type { SubscriberRef } from '../shared/line.ts';
+import type { Context } from './context.ts';
 import { READS, summarize } from './selection.ts';
 
 type Read = (c: Context, l: SubscriberRef, a: Record<string, unknown>) => Promise<unknown>;

@@ -4,7 +4,7 @@
 // tells Apollo clients to send the query.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Refusal } from './guard.ts';
+import type { Refusal } from '../shared/refusal.ts';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 

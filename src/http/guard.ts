@@ -3,18 +3,17 @@
 // authentications). Each surface says its errors its own way.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AuthError, type Authenticator, type Principal } from '../auth/authenticate.ts';
+import { AuthError, type Authenticator } from '../auth/authenticate.ts';
 import { AuthUnavailableError } from '../auth/jwks.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { LimitsConfig } from '../config.ts';
+import type { Refusal } from '../shared/refusal.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
 }
-
-/** How a surface words a refusal: its status, and the body its clients expect. */
-export type Refusal = (request: FastifyRequest, status: number, code: string, message: string) => unknown;
 
 export interface Surface {
   /** Requests of the surface that need no token (e.g. the landing page). */

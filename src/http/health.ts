@@ -3,8 +3,8 @@
 // provider outage hits every replica alike, and a load balancer that pulled them all would turn it
 // into a full outage (no answers at all instead of clear 503s). /metrics in the Prometheus format.
 import type { FastifyInstance } from 'fastify';
+import type { Metrics } from '../observability/metrics.ts';
 import type { Breakers } from '../upstream/resilience.ts';
-import type { Metrics } from './metrics.ts';
 
 export interface HealthOptions {
   /** A URL of the upstream to knock on (its base for the default market). */

@@ -15,27 +15,31 @@ import { createAuthenticator } from '../auth/authenticate.ts';
 import type { GatewayConfig } from '../config.ts';
 import { operations } from '../contract/openapi.ts';
 import { BASE_PATH } from '../contract/requests.ts';
+import { type Context, createContext } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { limitRules, operationLimits } from '../graphql/limits.ts';
+import { mutationLines } from '../graphql/mutation-lines.ts';
+import { graphqlMetrics, knownOperationNames } from '../graphql/observation.ts';
 import { createSchema } from '../graphql/schema.ts';
+import { loadTrustedDocuments, trustedOnly } from '../graphql/trusted.ts';
+import { loggerOptions } from '../observability/logging.ts';
+import { Metrics } from '../observability/metrics.ts';
 import { restDocs } from '../rest/docs.ts';
 import { restLines, restRefusal, restRouter } from '../rest/router.ts';
 import type { SharedState } from '../shared/redis.ts';
+import type { Refusal } from '../shared/refusal.ts';
 import { memoryIdempotency, sharedIdempotency, sharedRateLimitStore } from '../shared/stores.ts';
 import { BoundedMap } from '../upstream/cache.ts';
 import { createUpstreamClient } from '../upstream/client.ts';
 import { createCredentials } from '../upstream/credentials.ts';
+import { watchAbandoned } from './abandoned.ts';
 import { persistedQueryHashes } from './apq.ts';
-import { type Context, correlationIdOf, createContext, watchAbandoned } from './context.ts';
 import { registerCors } from './cors.ts';
-import { answerThrown, guardRoot, guardSurface, type Refusal } from './guard.ts';
+import { answerThrown, guardRoot, guardSurface } from './guard.ts';
 import { registerHealth } from './health.ts';
-import { idempotency, mutationLines } from './idempotency.ts';
+import { idempotency } from './idempotency.ts';
 import { boundedJson } from './json.ts';
-import { loggerOptions } from './logging.ts';
-import { Metrics } from './metrics.ts';
-import { graphqlMetrics, knownOperationNames, observeRequests } from './observability.ts';
-import { loadTrustedDocuments, trustedOnly } from './trusted.ts';
+import { correlationIdOf, observeRequests } from './observation.ts';
 
 export const DASHBOARD_QUERY = readFileSync(
   join(import.meta.dirname, '../../operations/Dashboard.graphql'),

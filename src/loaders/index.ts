@@ -2,7 +2,7 @@
 // and independent reads start together. Created per request in the context, never shared.
 import DataLoader from 'dataloader';
 import type { PlanType, UsageResolution } from '../contract/wire.ts';
-import type { SubscriberRef } from '../graphql/refs.ts';
+import type { SubscriberRef } from '../shared/line.ts';
 import type { CallContext, Success, UpstreamApi } from '../upstream/client.ts';
 import { UpstreamError } from '../upstream/errors.ts';
 

@@ -13,9 +13,9 @@ import {
   type Matched,
   matchOperation,
 } from '../contract/requests.ts';
+import type { Context } from '../graphql/context.ts';
 import { codeOfUpstream, type ErrorCode, HTTP_STATUS } from '../graphql/errors.ts';
-import type { SubscriberRef } from '../graphql/refs.ts';
-import type { Context } from '../http/context.ts';
+import type { SubscriberRef } from '../shared/line.ts';
 import type { UpstreamError } from '../upstream/errors.ts';
 import { HeldOff } from '../upstream/resilience.ts';
 import { routes } from './routes.ts';

@@ -1,10 +1,11 @@
 // The upstream read behind each field of Subscriber and Usage: used by the field resolvers, and
 // by the prefetch that starts them all while the line's existence is checked.
 import type { UsageResolution, PlanType as WirePlanType } from '../../contract/wire.ts';
-import type { Context } from '../../http/context.ts';
+import type { SubscriberRef } from '../../shared/line.ts';
 import type { PlanType } from '../__generated__/resolvers.ts';
+import type { Context } from '../context.ts';
 import { inMarket } from '../reading.ts';
-import type { InMarket, SubscriberRef } from '../refs.ts';
+import type { InMarket } from '../refs.ts';
 import { badInput, instantOf } from '../scalars.ts';
 
 type Read = (context: Context, line: SubscriberRef, args: Record<string, unknown>) => Promise<unknown>;

@@ -1,7 +1,8 @@
 // Subscriber and Usage: each upstream-backed field is its read in reads.ts.
+
+import type { SubscriberRef } from '../../shared/line.ts';
 import type { Country, SubscriberResolvers, UsageResolvers } from '../__generated__/resolvers.ts';
 import { globalId } from '../ids.ts';
-import type { SubscriberRef } from '../refs.ts';
 import { subscriberReads, usageReads } from './reads.ts';
 
 type AnyRead = (context: never, line: SubscriberRef, args: Record<string, unknown>) => Promise<unknown>;

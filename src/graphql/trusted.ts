@@ -13,8 +13,8 @@ import { readFileSync } from 'node:fs';
 import { sortAST } from '@apollo/utils.sortast';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, parse, print, visit } from 'graphql';
+import type { Refusal } from '../shared/refusal.ts';
 import { BoundedMap } from '../upstream/cache.ts';
-import type { Refusal } from './guard.ts';
 
 /** Hashes learned from the persisted-query link: each layout of a trusted text a client sent. */
 const LEARNED_HASHES = 1000;

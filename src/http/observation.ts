@@ -1,22 +1,10 @@
 // What the gateway tells its operators per request: the correlation id (taken from the client or
 // made, returned and forwarded upstream), and request metrics by surface and operation.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ApolloServerPlugin } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Kind, parse } from 'graphql';
-import { codeOf } from '../graphql/errors.ts';
-import type { Context } from './context.ts';
-import type { Metrics } from './metrics.ts';
-import { endSpan, type Span, SpanKind, tracer } from './tracing.ts';
-
-/** Filled in while a request runs: the operation it turned out to be, for metrics and logs. */
-export interface RequestReport {
-  operation: string | null;
-  surface: Surface;
-  /** The code of a GraphQL request refused before GraphQL ran, as its answer says. */
-  refusal?: string;
-}
+import type { Metrics } from '../observability/metrics.ts';
+import type { RequestReport, Surface } from '../observability/report.ts';
+import { endSpan, type Span, SpanKind, tracer } from '../observability/tracing.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,8 +12,6 @@ declare module 'fastify' {
     span: Span;
   }
 }
-
-export type Surface = 'graphql' | 'rest' | null;
 
 export function observeRequests(
   app: FastifyInstance,
@@ -78,28 +64,6 @@ export function observeRequests(
   });
 }
 
-const OPERATIONS_DIR = join(import.meta.dirname, '../../operations');
-
-/**
- * The GraphQL operations that get their own metric label: the frontend kit's (operations/*.graphql)
- * and those of a trusted-documents file. Names come from the gateway's files, never from clients.
- */
-export function knownOperationNames(trustedDocuments: string | null): string[] {
-  const documents = readdirSync(OPERATIONS_DIR)
-    .filter((file) => file.endsWith('.graphql'))
-    .map((file) => readFileSync(join(OPERATIONS_DIR, file), 'utf8'));
-  if (trustedDocuments) {
-    documents.push(
-      ...Object.values(JSON.parse(readFileSync(trustedDocuments, 'utf8')) as Record<string, string>),
-    );
-  }
-  return documents.flatMap((text) =>
-    parse(text).definitions.flatMap((d) =>
-      d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [],
-    ),
-  );
-}
-
 function codeInAnswer(payload: string): string | undefined {
   try {
     const code = (JSON.parse(payload) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]
@@ -110,24 +74,10 @@ function codeInAnswer(payload: string): string | undefined {
   }
 }
 
-/**
- * Names GraphQL requests by their operation (REST routes name themselves by operationId) and counts
- * the errors of GraphQL requests by the code their clients see.
- */
-export function graphqlMetrics(metrics: Metrics): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operationName, contextValue }) {
-          contextValue.report.operation ??= operationName ?? 'anonymous';
-        },
-        async didEncounterErrors({ errors, contextValue }) {
-          const { report } = contextValue;
-          report.operation ??= 'invalid';
-          if (report.surface !== 'graphql') return;
-          for (const error of errors) metrics.errors.inc({ surface: 'graphql', code: codeOf(error) });
-        },
-      };
-    },
-  };
+const CORRELATION_ID = /^[\w.:-]{1,128}$/;
+
+/** Takes the client's x-correlation-id when it is sane, or makes one. */
+export function correlationIdOf(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && CORRELATION_ID.test(value) ? value : randomUUID();
 }
