@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { sortAST } from '@apollo/utils.sortast';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, parse, print, visit } from 'graphql';
-import type { Refusal } from '../shared/refusal.ts';
+import { type Refusal, sendRefusal } from '../shared/refusal.ts';
 import { BoundedMap } from '../upstream/cache.ts';
 
 /** Hashes learned from the persisted-query link: each layout of a trusted text a client sent. */
@@ -83,26 +83,20 @@ export function trustedOnly(documents: TrustedDocuments, refuse: Refusal) {
       }
       // What Apollo Server answers for an unknown APQ hash: the client's link then sends the text.
       if (id === hash) {
-        return reply
-          .code(200)
-          .header('cache-control', 'private, no-cache, must-revalidate')
-          .send(refuse(request, 200, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound'));
+        reply.header('cache-control', 'private, no-cache, must-revalidate');
+        return sendRefusal(reply, refuse, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound');
       }
     }
     if (typeof body.query === 'string' && documents.has(body.query)) {
       if (typeof hash === 'string') documents.learn(hash, body.query);
       return;
     }
-    return reply
-      .code(400)
-      .send(
-        refuse(
-          request,
-          400,
-          'TRUSTED_DOCUMENT_REQUIRED',
-          'Only the trusted documents of the frontend kit are accepted',
-        ),
-      );
+    return sendRefusal(
+      reply,
+      refuse,
+      'TRUSTED_DOCUMENT_REQUIRED',
+      'Only the trusted documents of the frontend kit are accepted',
+    );
   };
 }
 

@@ -4,7 +4,7 @@
 // tells Apollo clients to send the query.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Refusal } from '../shared/refusal.ts';
+import { type Refusal, sendRefusal } from '../shared/refusal.ts';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -34,6 +34,6 @@ export function persistedQueryHashes(refuse: Refusal) {
     ) {
       message = 'extensions.persistedQuery.sha256Hash does not match the query';
     }
-    if (message) return reply.code(400).send(refuse(request, 400, 'BAD_REQUEST', message));
+    if (message) return sendRefusal(reply, refuse, 'BAD_REQUEST', message);
   };
 }

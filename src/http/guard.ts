@@ -7,7 +7,8 @@ import { AuthError, type Authenticator } from '../auth/authenticate.ts';
 import { AuthUnavailableError } from '../auth/jwks.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { LimitsConfig } from '../config.ts';
-import type { Refusal } from '../shared/refusal.ts';
+import { CODES, REFUSAL_CODES } from '../shared/error-codes.ts';
+import { type Refusal, sendRefusal } from '../shared/refusal.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,8 +43,9 @@ export async function guardRoot(
     errorResponseBuilder: (request, context) => {
       const refuse = refuseFor(request);
       const message = `Too many requests: at most ${context.max} per ${Math.round(limits.rateLimitWindowMs / 1000)} s; retry in ${Math.ceil(context.ttl / 1000)} s`;
-      const body = refuse ? refuse(request, 429, 'RATE_LIMITED', message) : { message };
-      return Object.assign(new Error(message), { statusCode: 429, body });
+      const status = CODES.RATE_LIMITED.status;
+      const body = refuse ? refuse(request, status, 'RATE_LIMITED', message) : { message };
+      return Object.assign(new Error(message), { statusCode: status, body });
     },
   });
   return failedAuthentications(app, limits);
@@ -86,13 +88,6 @@ function failedAuthentications(app: FastifyInstance, limits: LimitsConfig): Fail
   };
 }
 
-/** The code of each status the gateway refuses with before any handler runs. */
-export const REFUSAL_CODES: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-};
-
 /** Errors thrown before a handler (body too large, rate limit), answered in the surface's words. */
 export function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | null, maxBodyBytes: number) {
   return (
@@ -108,16 +103,8 @@ export function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | n
     let message = error.message;
     if (status === 413) message = `The request body is larger than ${maxBodyBytes} bytes`;
     if (status >= 500) message = 'Internal error';
-    return reply
-      .code(status)
-      .send(
-        refuse(
-          request,
-          status,
-          REFUSAL_CODES[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST'),
-          message,
-        ),
-      );
+    const code = REFUSAL_CODES[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
+    return sendRefusal(reply, refuse, code, message, status);
   };
 }
 
@@ -135,27 +122,21 @@ export function guardSurface(
     const wait = authorization ? failures.retryAfter(request) : 0;
     if (wait > 0 && !authenticator.known(authorization)) {
       const message = `Too many failed authentications from this address; retry in ${wait} s`;
-      return reply
-        .code(429)
-        .header('retry-after', String(wait))
-        .send(surface.refuse(request, 429, 'RATE_LIMITED', message));
+      reply.header('retry-after', String(wait));
+      return sendRefusal(reply, surface.refuse, 'RATE_LIMITED', message);
     }
     try {
       request.principal = await authenticator.authenticate(authorization);
     } catch (error) {
       // The issuer's keys cannot be had: the gateway's trouble, so no 401 (apps would log users out).
       if (error instanceof AuthUnavailableError) {
-        return reply
-          .code(503)
-          .header('retry-after', String(error.retryAfterSeconds))
-          .send(surface.refuse(request, 503, 'AUTH_UNAVAILABLE', error.message));
+        reply.header('retry-after', String(error.retryAfterSeconds));
+        return sendRefusal(reply, surface.refuse, 'AUTH_UNAVAILABLE', error.message);
       }
       if (!(error instanceof AuthError)) throw error;
       if (authorization) await failures.count(request);
-      return reply
-        .code(401)
-        .header('www-authenticate', 'Bearer')
-        .send(surface.refuse(request, 401, 'UNAUTHENTICATED', error.message));
+      reply.header('www-authenticate', 'Bearer');
+      return sendRefusal(reply, surface.refuse, 'UNAUTHENTICATED', error.message);
     }
   });
 }

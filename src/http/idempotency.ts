@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canReach } from '../graphql/lines.ts';
 import type { SubscriberRef } from '../shared/line.ts';
-import type { Refusal } from '../shared/refusal.ts';
+import { type Refusal, sendRefusal } from '../shared/refusal.ts';
 import type { IdempotencyStore, Saved } from '../shared/stores.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -54,16 +54,12 @@ export function idempotency(
     if (lines === null) return;
     const value = Array.isArray(header) ? header[0] : header;
     if (!value || !KEY_PATTERN.test(value)) {
-      return reply
-        .code(400)
-        .send(
-          refuse(
-            request,
-            400,
-            'BAD_USER_INPUT',
-            'Idempotency-Key must be 8 to 128 letters, digits or . _ : -',
-          ),
-        );
+      return sendRefusal(
+        reply,
+        refuse,
+        'BAD_USER_INPUT',
+        'Idempotency-Key must be 8 to 128 letters, digits or . _ : -',
+      );
     }
     const { principal } = request;
     // A caller who may not reach a line gets no replay, nor a claim: the write runs and the line's
@@ -78,15 +74,17 @@ export function idempotency(
       return;
     }
     if (existing.fingerprint !== fingerprint) {
-      return reply
-        .code(422)
-        .send(refuse(request, 422, 'BAD_USER_INPUT', 'This Idempotency-Key was used with another request'));
+      const message = 'This Idempotency-Key was used with another request';
+      return sendRefusal(reply, refuse, 'BAD_USER_INPUT', message, 422);
     }
     if (existing.state === 'pending') {
-      return reply
-        .code(409)
-        .header('retry-after', '1')
-        .send(refuse(request, 409, 'CONFLICT', 'A request with this Idempotency-Key is still in progress'));
+      reply.header('retry-after', '1');
+      return sendRefusal(
+        reply,
+        refuse,
+        'CONFLICT',
+        'A request with this Idempotency-Key is still in progress',
+      );
     }
     return reply
       .code(existing.status)
