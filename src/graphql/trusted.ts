@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sortAST } from '@apollo/utils.sortast';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { type DocumentNode, parse, print, visit } from 'graphql';
 import { type Refusal, sendRefusal } from '../shared/refusal.ts';
 import { BoundedMap } from '../upstream/cache.ts';
@@ -64,7 +65,7 @@ export function loadTrustedDocuments(file: string): TrustedDocuments {
 }
 
 /** A preHandler for /graphql: swaps ids for their text, and refuses any other document. */
-export function trustedOnly(documents: TrustedDocuments, refuse: Refusal) {
+function trustedOnly(documents: TrustedDocuments, refuse: Refusal) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const body = (request.method === 'GET' ? request.query : request.body) as
       | Record<string, unknown>
@@ -99,6 +100,14 @@ export function trustedOnly(documents: TrustedDocuments, refuse: Refusal) {
     );
   };
 }
+
+/** Runs only the documents of the trusted-documents file (`file`) on the surface it is registered in. */
+export const trustedDocuments = fp<{ file: string; refuse: Refusal }>(
+  async (scope, { file, refuse }) => {
+    scope.addHook('preHandler', trustedOnly(loadTrustedDocuments(file), refuse));
+  },
+  { name: 'trusted-documents' },
+);
 
 /**
  * Puts a trusted text in place of its id where Apollo reads the request: the body of a POST, the URL

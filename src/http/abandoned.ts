@@ -1,5 +1,5 @@
 // Which requests their client gave up on, so upstream calls made for them can stop.
-import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,13 +12,16 @@ declare module 'fastify' {
  * Gives every request its `abandoned` signal. The response's close tells: a request's own close
  * comes as soon as its body is read, and so does Fastify's `request.signal`.
  */
-export function watchAbandoned(app: FastifyInstance): void {
-  app.decorateRequest('abandoned', null as unknown as AbortSignal);
-  app.addHook('onRequest', async (request, reply) => {
-    const gone = new AbortController();
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) gone.abort();
+export const abandoned = fp(
+  async (app) => {
+    app.decorateRequest('abandoned', null as unknown as AbortSignal);
+    app.addHook('onRequest', async (request, reply) => {
+      const gone = new AbortController();
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) gone.abort();
+      });
+      request.abandoned = gone.signal;
     });
-    request.abandoned = gone.signal;
-  });
-}
+  },
+  { name: 'abandoned' },
+);
