@@ -1,21 +1,14 @@
 // Which lines a GraphQL request writes to, read before it runs: the idempotency of writes is scoped
-// to them.
+// to them. The mutation's fields are those of the operation's one walk (selection.ts), so @skip and
+// @include decide here as they do in execution.
 import type { FastifyRequest } from 'fastify';
-import {
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  getArgumentValues,
-  getOperationAST,
-  getVariableValues,
-  Kind,
-  parse,
-  type SelectionSetNode,
-} from 'graphql';
+import { type GraphQLSchema, getArgumentValues, getOperationAST, getVariableValues, parse } from 'graphql';
 import type { SubscriberRef } from '../shared/line.ts';
+import { fragmentsOf, summarize } from './selection.ts';
 
 /**
  * The lines a GraphQL POST's mutation writes to: the `input.msisdn` (and `input.country`) of each of
- * its fields, with variables applied as execution will apply them; null for anything but a mutation
+ * the fields it runs, with variables applied as execution will apply them; null for anything but a mutation
  * that can run.
  */
 export function mutationLines(schema: GraphQLSchema, defaultCountry: string) {
@@ -37,35 +30,17 @@ export function mutationLines(schema: GraphQLSchema, defaultCountry: string) {
         (variables ?? {}) as Record<string, unknown>,
       );
       if (values.errors) return null;
-      const fragments = new Map(
-        document.definitions
-          .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-          .map((d) => [d.name.value, d]),
-      );
+      const summary = summarize(schema, operation, fragmentsOf(document), values.coerced);
       const lines: SubscriberRef[] = [];
-      const spread = new Set<string>();
-      const visit = (selections: SelectionSetNode) => {
-        for (const selection of selections.selections) {
-          if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-          else if (selection.kind === Kind.FRAGMENT_SPREAD) {
-            const fragment = fragments.get(selection.name.value);
-            if (fragment && !spread.has(fragment.name.value)) {
-              spread.add(fragment.name.value);
-              visit(fragment.selectionSet);
-            }
-          } else {
-            const field = mutation.getFields()[selection.name.value];
-            if (!field) continue;
-            const input = getArgumentValues(field, selection, values.coerced).input as
-              | { msisdn?: unknown; country?: unknown }
-              | undefined;
-            if (typeof input?.msisdn !== 'string') continue;
-            const country = typeof input.country === 'string' ? input.country.toLowerCase() : defaultCountry;
-            lines.push({ msisdn: input.msisdn, country });
-          }
-        }
-      };
-      visit(operation.selectionSet);
+      for (const { field, node } of summary.rootFields()) {
+        if (!field) continue;
+        const input = getArgumentValues(field, node, values.coerced).input as
+          | { msisdn?: unknown; country?: unknown }
+          | undefined;
+        if (typeof input?.msisdn !== 'string') continue;
+        const country = typeof input.country === 'string' ? input.country.toLowerCase() : defaultCountry;
+        lines.push({ msisdn: input.msisdn, country });
+      }
       return lines;
     } catch {
       return null; // Apollo answers the syntax or variable error itself
