@@ -131,12 +131,38 @@ function healthOptions(
   };
 }
 
-export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const { config, shared } = options;
+function gatewayMetrics({ config, shared }: GatewayOptions): Metrics {
   const metrics = new Metrics();
   metrics.knowOperations(operations.map((o) => o.operationId));
   metrics.knowGraphqlOperations(knownOperationNames(config.trustedDocuments));
   if (shared) metrics.sharedState.set(shared.up() ? 1 : 0);
+  return metrics;
+}
+
+/** The GraphQL context of a request, for /graphql and the REST routes alike. */
+const contextFor =
+  (config: GatewayConfig, upstream: UpstreamClient, metrics: Metrics) => (request: FastifyRequest) =>
+    createContext({
+      config,
+      api: upstream.api,
+      principal: request.principal ?? { subject: 'anonymous', msisdn: null, country: null, agent: false },
+      correlationId: request.id,
+      report: request.report,
+      span: request.span,
+      authorization: request.headers.authorization,
+      signal: request.abandoned,
+      onBatch: (loader, size) => metrics.batch(loader, size),
+    });
+
+/** Idempotency-Keys of both surfaces: in Redis when replicas share it, with this process's memory as fallback. */
+function writesOf({ config, shared }: GatewayOptions) {
+  const ownKeys = memoryIdempotency(memory(config.idempotencyMaxKeys));
+  return { store: shared ? sharedIdempotency(shared, ownKeys) : ownKeys, ttlMs: config.idempotencyTtlMs };
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config, shared } = options;
+  const metrics = gatewayMetrics(options);
   // The app's logger, once it exists: drift is only ever reported after start-up.
   const upstream = upstreamClient(options, metrics, (fields, message) => app.log.warn(fields, message));
   const authenticator = await createAuthenticator(config.auth, metrics.providerObserver());
@@ -179,23 +205,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apq: shared?.keyv('apq'),
     plugins: [fastifyApolloDrainPlugin(app)],
   });
-  const context = (request: FastifyRequest) =>
-    createContext({
-      config,
-      api: upstream.api,
-      principal: request.principal ?? { subject: 'anonymous', msisdn: null, country: null, agent: false },
-      correlationId: request.id,
-      report: request.report,
-      span: request.span,
-      authorization: request.headers.authorization,
-      signal: request.abandoned,
-      onBatch: (loader, size) => metrics.batch(loader, size),
-    });
-  const ownKeys = memoryIdempotency(memory(config.idempotencyMaxKeys));
-  const writes = {
-    store: shared ? sharedIdempotency(shared, ownKeys) : ownKeys,
-    ttlMs: config.idempotencyTtlMs,
-  };
+  const context = contextFor(config, upstream, metrics);
+  const writes = writesOf(options);
   await app.register(async (graphql) => {
     await graphql.register(authentication, { authenticator, open: isLandingPage, refuse: graphqlRefusal });
     // Trusted documents first: a manifest id (`sha256:<hex>`) is swapped for its text before the APQ
