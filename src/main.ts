@@ -4,7 +4,7 @@ import { loadDevKey } from './auth/keys.ts';
 import { signDevToken } from './auth/tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './http/server.ts';
-import { startTracing } from './http/tracing.ts';
+import { startTracing } from './observability/tracing.ts';
 import { BASE_PATH } from './sandbox/server.ts';
 import { startSandbox } from './sandbox/start.ts';
 import { connectShared } from './shared/redis.ts';

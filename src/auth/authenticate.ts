@@ -6,17 +6,7 @@ import type { AuthConfig } from '../config.ts';
 import { VerifiedTokens } from './cache.ts';
 import { AuthUnavailableError, type JwksOptions, type ProviderState, remoteKeys } from './jwks.ts';
 import { loadDevKey } from './keys.ts';
-
-export interface Principal {
-  /** The token's subject; rate limits and caches are keyed by it. */
-  subject: string;
-  /** The one line a subscriber token may reach (E.164 digits), or null. */
-  msisdn: string | null;
-  /** The market of that line, when the token names it. */
-  country: string | null;
-  /** An agent reaches any line. */
-  agent: boolean;
-}
+import type { Principal } from './principal.ts';
 
 export class AuthError extends Error {
   override name = 'AuthError';

@@ -1,6 +1,6 @@
 // Verified tokens remembered until they expire (at most a few minutes), so a client's every request
 // does not pay for a signature check; bounded, and keyed by the whole token.
-import type { Principal } from './authenticate.ts';
+import type { Principal } from './principal.ts';
 
 const MAX_ENTRIES = 10_000;
 const MAX_AGE_MS = 5 * 60_000;

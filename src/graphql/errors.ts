@@ -1,43 +1,14 @@
-// The one mapping from failures to client errors: GraphQL's extensions.code here, and the HTTP
-// status the REST router answers with.
+// The one mapping from failures to client errors: an upstream failure's code, and the code of any
+// error GraphQL answers with (the codes and their HTTP statuses: src/shared/error-codes.ts).
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ExecutionCode } from '../shared/error-codes.ts';
 import { UpstreamError } from '../upstream/errors.ts';
 import { HeldOff } from '../upstream/resilience.ts';
-import { LimitError } from './limits.ts';
+import { LimitError } from './limit-error.ts';
 import { InputError } from './scalars.ts';
 
-export const ERROR_CODES = [
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'AUTH_UNAVAILABLE',
-  'FORBIDDEN',
-  'REFUSED',
-  'NOT_FOUND',
-  'UPSTREAM_ERROR',
-  'UPSTREAM_TIMEOUT',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_RATE_LIMITED',
-  'UPSTREAM_AUTH_FAILED',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** HTTP status of each code, for REST answers. */
-export const HTTP_STATUS: Record<ErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  AUTH_UNAVAILABLE: 503,
-  FORBIDDEN: 403,
-  REFUSED: 403,
-  NOT_FOUND: 404,
-  UPSTREAM_ERROR: 502,
-  UPSTREAM_TIMEOUT: 504,
-  UPSTREAM_UNAVAILABLE: 503,
-  UPSTREAM_RATE_LIMITED: 503,
-  UPSTREAM_AUTH_FAILED: 502,
-};
-
-const BY_UPSTREAM_STATUS: Record<number, ErrorCode> = {
+const BY_UPSTREAM_STATUS: Record<number, ExecutionCode> = {
   400: 'BAD_USER_INPUT',
   // The upstream refused the gateway's credentials, not the caller's: logging in again would not help.
   401: 'UPSTREAM_AUTH_FAILED',
@@ -54,7 +25,7 @@ const BY_UPSTREAM_STATUS: Record<number, ErrorCode> = {
   504: 'UPSTREAM_TIMEOUT',
 };
 
-export function codeOfUpstream(error: UpstreamError): ErrorCode {
+export function codeOfUpstream(error: UpstreamError): ExecutionCode {
   switch (error.failure) {
     case 'timeout':
       return 'UPSTREAM_TIMEOUT';

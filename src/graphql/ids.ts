@@ -1,7 +1,7 @@
 // Ids for clients' normalized caches (Apollo Client, urql graphcache): unique across markets,
 // because the upstream's own offer and plan ids repeat from one market to the next.
 import { COUNTRIES } from '../config.ts';
-import type { SubscriberRef } from './refs.ts';
+import type { SubscriberRef } from '../shared/line.ts';
 import { badInput } from './scalars.ts';
 
 const MARKET_PREFIX = new RegExp(`^(${COUNTRIES.join('|')}):(.+)$`);

@@ -17,20 +17,12 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { LimitsConfig } from '../config.ts';
-import type { Context } from '../http/context.ts';
+import type { ErrorCode } from '../shared/error-codes.ts';
+import type { Context } from './context.ts';
+import { LimitError } from './limit-error.ts';
 import { fragmentsOf, type Summary, summarize } from './selection.ts';
 
-/** A limit's refusal; the error formatter restores its code, which validation would otherwise replace. */
-export class LimitError extends Error {
-  readonly code: string;
-  constructor(message: string, code: string) {
-    super(message);
-    this.name = 'LimitError';
-    this.code = code;
-  }
-}
-
-const limitError = (message: string, code: string) =>
+const limitError = (message: string, code: ErrorCode) =>
   new GraphQLError(message, { originalError: new LimitError(message, code), extensions: { code } });
 
 /** `__schema` and `__type` fields one operation may hold: a full introspection needs one. */
@@ -136,7 +128,7 @@ export function aliasLimit(max: number) {
 }
 
 /** A refusal before execution: HTTP 400 with its code. */
-const refusal = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
+const refusal = (message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
 
 /**

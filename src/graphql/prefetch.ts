@@ -3,18 +3,17 @@
 // selection needs comes from the operation's one walk (selection.ts), computed once per document
 // and variables shape; only the arguments are read per request.
 import { type GraphQLResolveInfo, getArgumentValues } from 'graphql';
-import type { Context } from '../http/context.ts';
-import type { SubscriberRef } from './refs.ts';
+import type { SubscriberRef } from '../shared/line.ts';
+import type { Context } from './context.ts';
+import type { FieldRead } from './resolvers/reads.ts';
 import { READS, summarize } from './selection.ts';
-
-type Read = (c: Context, l: SubscriberRef, a: Record<string, unknown>) => Promise<unknown>;
 
 /** Starts the reads of the selection below the current field for `line`; their failures surface later, in their own fields. */
 export function prefetch(info: GraphQLResolveInfo, context: Context, line: SubscriberRef): void {
   const summary = summarize(info.schema, info.operation, info.fragments, info.variableValues);
   for (const node of info.fieldNodes) {
     for (const reached of summary.readsUnder(node)) {
-      const read = READS[reached.parent as string]?.[reached.node.name.value] as Read;
+      const read = READS[reached.parent as string]?.[reached.node.name.value] as FieldRead;
       // A read that refuses its arguments (or fails) says so again in its own field.
       Promise.resolve()
         .then(() =>

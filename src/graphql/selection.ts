@@ -27,13 +27,13 @@ import {
   TypeMetaFieldDef,
 } from 'graphql';
 import { BoundedMap } from '../upstream/cache.ts';
-import { subscriberReads, usageReads } from './resolvers/reads.ts';
+import { type FieldRead, subscriberReads, usageReads } from './resolvers/reads.ts';
 
 type Composite = GraphQLObjectType | GraphQLInterfaceType;
 type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
 
 /** The upstream reads behind fields, by type: each costs one call per line, and the prefetch starts them. */
-export const READS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+export const READS: Readonly<Record<string, Readonly<Record<string, FieldRead>>>> = {
   Subscriber: subscriberReads,
   Usage: usageReads,
 };
@@ -76,6 +76,8 @@ export interface Summary extends Omit<SetSummary, 'entries' | 'ofTypeRun'> {
   usesVariables: boolean;
   /** The reads the prefetch starts for a Subscriber field of the operation. */
   readsUnder(node: FieldNode): readonly Reached[];
+  /** The operation's root fields, its fragments inlined (each fragment once): a mutation's writes. */
+  rootFields(): readonly Reached[];
 }
 
 const EMPTY: SetSummary = {
@@ -251,11 +253,31 @@ function walkOperation(
   };
 
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-  const { entries: _entries, ofTypeRun: _run, ...totals } = walk(operation.selectionSet, root ?? undefined);
+  const rootSet = walk(operation.selectionSet, root ?? undefined);
+  const { entries: _entries, ofTypeRun: _run, ...totals } = rootSet;
   const reads = new Map<FieldNode, readonly Reached[]>();
+  let rootFields: Reached[] | undefined;
   return {
     ...totals,
     usesVariables,
+    rootFields() {
+      if (!rootFields) {
+        const fields: Reached[] = [];
+        const seen = new Set<SetSummary>();
+        const collect = (set: SetSummary) => {
+          for (const entry of set.entries) {
+            if ('node' in entry) fields.push(entry);
+            else if (!seen.has(entry)) {
+              seen.add(entry);
+              collect(entry);
+            }
+          }
+        };
+        collect(rootSet);
+        rootFields = fields;
+      }
+      return rootFields;
+    },
     readsUnder(node) {
       let found = reads.get(node);
       if (!found) {

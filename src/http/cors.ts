@@ -3,7 +3,8 @@
 // root before the guard, so a preflight (which carries no token) is answered in onRequest, before
 // authentication and the rate limit; an origin off the list gets no CORS header at all.
 import cors from '@fastify/cors';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { DEVELOPMENT_ORIGINS, type GatewayConfig } from '../config.ts';
 
 /** Request headers a web app may send: the token, JSON, Apollo's and the gateway's own headers. */
@@ -31,24 +32,28 @@ const EXPOSED_HEADERS = [
   'idempotent-replayed',
 ];
 
-export async function registerCors(
-  app: FastifyInstance,
-  config: Pick<GatewayConfig, 'corsOrigins' | 'production'>,
+export interface CorsOptions {
+  config: Pick<GatewayConfig, 'corsOrigins' | 'production'>;
   /** The API surfaces' requests: only they get CORS (not /metrics, /health, /docs). */
-  isApi: (request: FastifyRequest) => boolean,
-): Promise<void> {
-  const origins = config.corsOrigins ?? (config.production ? [] : DEVELOPMENT_ORIGINS);
-  const allowed = (origin: string | undefined) =>
-    origin !== undefined && origins.some((pattern) => pattern.test(origin));
-  await app.register(cors, {
-    // origin false (no CORS header, preflight not answered): off the API, off the list, or no origin
-    delegator: (request, callback) =>
-      callback(null, {
-        origin: isApi(request) && allowed(request.headers.origin),
-        methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowedHeaders: ALLOWED_HEADERS,
-        exposedHeaders: EXPOSED_HEADERS,
-        maxAge: 600,
-      }),
-  });
+  isApi: (request: FastifyRequest) => boolean;
 }
+
+export const apiCors = fp<CorsOptions>(
+  async (app, { config, isApi }) => {
+    const origins = config.corsOrigins ?? (config.production ? [] : DEVELOPMENT_ORIGINS);
+    const allowed = (origin: string | undefined) =>
+      origin !== undefined && origins.some((pattern) => pattern.test(origin));
+    await app.register(cors, {
+      // origin false (no CORS header, preflight not answered): off the API, off the list, or no origin
+      delegator: (request, callback) =>
+        callback(null, {
+          origin: isApi(request) && allowed(request.headers.origin),
+          methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+          allowedHeaders: ALLOWED_HEADERS,
+          exposedHeaders: EXPOSED_HEADERS,
+          maxAge: 600,
+        }),
+    });
+  },
+  { name: 'api-cors' },
+);

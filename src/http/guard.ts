@@ -3,52 +3,63 @@
 // authentications). Each surface says its errors its own way.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AuthError, type Authenticator, type Principal } from '../auth/authenticate.ts';
+import fp from 'fastify-plugin';
+import { AuthError, type Authenticator } from '../auth/authenticate.ts';
 import { AuthUnavailableError } from '../auth/jwks.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { LimitsConfig } from '../config.ts';
+import { CODES, REFUSAL_CODES } from '../shared/error-codes.ts';
+import { type Refusal, sendRefusal } from '../shared/refusal.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
+  interface FastifyInstance {
+    failedAuthentications: FailedAuthentications;
+  }
 }
 
-/** How a surface words a refusal: its status, and the body its clients expect. */
-export type Refusal = (request: FastifyRequest, status: number, code: string, message: string) => unknown;
-
-export interface Surface {
-  /** Requests of the surface that need no token (e.g. the landing page). */
-  open?: (request: FastifyRequest) => boolean;
-  refuse: Refusal;
-}
-
-/** Decorates requests with their principal; call once on the root instance. */
-export async function guardRoot(
-  app: FastifyInstance,
-  limits: LimitsConfig,
-  refuseFor: (request: FastifyRequest) => Refusal | null,
+export interface GuardOptions {
+  limits: LimitsConfig;
+  /** How the request's surface words a refusal; null off the API surfaces. */
+  refuseFor: (request: FastifyRequest) => Refusal | null;
   /** A store shared by replicas (Redis); this process's memory without one. */
-  store?: new (...args: never[]) => unknown,
-): Promise<FailedAuthentications> {
-  app.decorateRequest('principal', null);
-  // One store for the whole gateway, keyed by token subject: GraphQL and REST share the budget.
-  await app.register(rateLimit, {
-    global: true,
-    hook: 'preHandler',
-    ...(store && { store: store as never }),
-    max: limits.rateLimit,
-    timeWindow: limits.rateLimitWindowMs,
-    allowList: (request) => request.principal === null,
-    keyGenerator: (request) => request.principal?.subject ?? '',
-    errorResponseBuilder: (request, context) => {
-      const refuse = refuseFor(request);
-      const message = `Too many requests: at most ${context.max} per ${Math.round(limits.rateLimitWindowMs / 1000)} s; retry in ${Math.ceil(context.ttl / 1000)} s`;
-      const body = refuse ? refuse(request, 429, 'RATE_LIMITED', message) : { message };
-      return Object.assign(new Error(message), { statusCode: 429, body });
-    },
-  });
-  return failedAuthentications(app, limits);
+  store?: new (
+    ...args: never[]
+  ) => unknown;
 }
+
+/**
+ * The guard's root part, registered once: requests get their principal (set by `authentication` on
+ * each surface), the rate limit and the count of failed authentications, and the errors thrown before
+ * a handler their surface's words.
+ */
+export const guard = fp<GuardOptions>(
+  async (app, { limits, refuseFor, store }) => {
+    app.decorateRequest('principal', null);
+    // One store for the whole gateway, keyed by token subject: GraphQL and REST share the budget.
+    await app.register(rateLimit, {
+      global: true,
+      hook: 'preHandler',
+      ...(store && { store: store as never }),
+      max: limits.rateLimit,
+      timeWindow: limits.rateLimitWindowMs,
+      allowList: (request) => request.principal === null,
+      keyGenerator: (request) => request.principal?.subject ?? '',
+      errorResponseBuilder: (request, context) => {
+        const refuse = refuseFor(request);
+        const message = `Too many requests: at most ${context.max} per ${Math.round(limits.rateLimitWindowMs / 1000)} s; retry in ${Math.ceil(context.ttl / 1000)} s`;
+        const status = CODES.RATE_LIMITED.status;
+        const body = refuse ? refuse(request, status, 'RATE_LIMITED', message) : { message };
+        return Object.assign(new Error(message), { statusCode: status, body });
+      },
+    });
+    app.decorate('failedAuthentications', failedAuthentications(app, limits));
+    app.setErrorHandler(answerThrown(refuseFor, limits.maxBodyBytes));
+  },
+  { name: 'guard' },
+);
 
 /** Failed authentications per client address: counted, and the address told to wait past the limit. */
 export interface FailedAuthentications {
@@ -87,15 +98,8 @@ function failedAuthentications(app: FastifyInstance, limits: LimitsConfig): Fail
   };
 }
 
-/** The code of each status the gateway refuses with before any handler runs. */
-export const REFUSAL_CODES: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-};
-
 /** Errors thrown before a handler (body too large, rate limit), answered in the surface's words. */
-export function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | null, maxBodyBytes: number) {
+function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | null, maxBodyBytes: number) {
   return (
     error: Error & { statusCode?: number; body?: unknown },
     request: FastifyRequest,
@@ -109,54 +113,46 @@ export function answerThrown(refuseFor: (request: FastifyRequest) => Refusal | n
     let message = error.message;
     if (status === 413) message = `The request body is larger than ${maxBodyBytes} bytes`;
     if (status >= 500) message = 'Internal error';
-    return reply
-      .code(status)
-      .send(
-        refuse(
-          request,
-          status,
-          REFUSAL_CODES[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST'),
-          message,
-        ),
-      );
+    const code = REFUSAL_CODES[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
+    return sendRefusal(reply, refuse, code, message, status);
   };
 }
 
-/** Requires a valid token on every request of the surface registered in `scope`. */
-export function guardSurface(
-  scope: FastifyInstance,
-  authenticator: Authenticator,
-  failures: FailedAuthentications,
-  surface: Surface,
-): void {
-  scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (surface.open?.(request)) return;
-    const { authorization } = request.headers;
-    // A request without any token costs no check, and is told so (401) rather than to wait.
-    const wait = authorization ? failures.retryAfter(request) : 0;
-    if (wait > 0 && !authenticator.known(authorization)) {
-      const message = `Too many failed authentications from this address; retry in ${wait} s`;
-      return reply
-        .code(429)
-        .header('retry-after', String(wait))
-        .send(surface.refuse(request, 429, 'RATE_LIMITED', message));
-    }
-    try {
-      request.principal = await authenticator.authenticate(authorization);
-    } catch (error) {
-      // The issuer's keys cannot be had: the gateway's trouble, so no 401 (apps would log users out).
-      if (error instanceof AuthUnavailableError) {
-        return reply
-          .code(503)
-          .header('retry-after', String(error.retryAfterSeconds))
-          .send(surface.refuse(request, 503, 'AUTH_UNAVAILABLE', error.message));
-      }
-      if (!(error instanceof AuthError)) throw error;
-      if (authorization) await failures.count(request);
-      return reply
-        .code(401)
-        .header('www-authenticate', 'Bearer')
-        .send(surface.refuse(request, 401, 'UNAUTHENTICATED', error.message));
-    }
-  });
+export interface AuthenticationOptions {
+  authenticator: Authenticator;
+  /** Requests of the surface that need no token (e.g. the landing page). */
+  open?: (request: FastifyRequest) => boolean;
+  refuse: Refusal;
 }
+
+/** Requires a valid token on every request of the surface it is registered in. */
+export const authentication = fp<AuthenticationOptions>(
+  async (scope, { authenticator, open, refuse }) => {
+    const failures = scope.failedAuthentications;
+    scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (open?.(request)) return;
+      const { authorization } = request.headers;
+      // A request without any token costs no check, and is told so (401) rather than to wait.
+      const wait = authorization ? failures.retryAfter(request) : 0;
+      if (wait > 0 && !authenticator.known(authorization)) {
+        const message = `Too many failed authentications from this address; retry in ${wait} s`;
+        reply.header('retry-after', String(wait));
+        return sendRefusal(reply, refuse, 'RATE_LIMITED', message);
+      }
+      try {
+        request.principal = await authenticator.authenticate(authorization);
+      } catch (error) {
+        // The issuer's keys cannot be had: the gateway's trouble, so no 401 (apps would log users out).
+        if (error instanceof AuthUnavailableError) {
+          reply.header('retry-after', String(error.retryAfterSeconds));
+          return sendRefusal(reply, refuse, 'AUTH_UNAVAILABLE', error.message);
+        }
+        if (!(error instanceof AuthError)) throw error;
+        if (authorization) await failures.count(request);
+        reply.header('www-authenticate', 'Bearer');
+        return sendRefusal(reply, refuse, 'UNAUTHENTICATED', error.message);
+      }
+    });
+  },
+  { name: 'authentication', dependencies: ['guard'] },
+);

@@ -2,9 +2,9 @@
 // requests, 200 whatever its dependencies do, with their state in the body: an upstream or identity
 // provider outage hits every replica alike, and a load balancer that pulled them all would turn it
 // into a full outage (no answers at all instead of clear 503s). /metrics in the Prometheus format.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Metrics } from '../observability/metrics.ts';
 import type { Breakers } from '../upstream/resilience.ts';
-import type { Metrics } from './metrics.ts';
 
 export interface HealthOptions {
   /** A URL of the upstream to knock on (its base for the default market). */
@@ -30,7 +30,7 @@ async function answers(url: string, timeoutMs: number): Promise<boolean> {
   }
 }
 
-export function registerHealth(app: FastifyInstance, options: HealthOptions): void {
+export const health: FastifyPluginAsync<HealthOptions> = async (app, options) => {
   app.get('/health/live', async () => ({ status: 'ok' }));
 
   app.get('/health/ready', async () => {
@@ -57,4 +57,4 @@ export function registerHealth(app: FastifyInstance, options: HealthOptions): vo
     options.beforeScrape?.();
     return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
   });
-}
+};

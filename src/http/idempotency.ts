@@ -4,21 +4,12 @@
 // only a caller who may reach those lines gets a replay (others run, and are refused by the line's
 // own check). Kept in memory or shared in Redis.
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  getArgumentValues,
-  getOperationAST,
-  getVariableValues,
-  Kind,
-  parse,
-  type SelectionSetNode,
-} from 'graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { canReach } from '../graphql/lines.ts';
-import type { SubscriberRef } from '../graphql/refs.ts';
+import type { SubscriberRef } from '../shared/line.ts';
+import { type Refusal, sendRefusal } from '../shared/refusal.ts';
 import type { IdempotencyStore, Saved } from '../shared/stores.ts';
-import type { Refusal } from './guard.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\w.:-]{8,128}$/;
@@ -41,66 +32,6 @@ export interface IdempotencyOptions {
   lines: (request: FastifyRequest) => SubscriberRef[] | null;
 }
 
-/**
- * The lines a GraphQL POST's mutation writes to: the `input.msisdn` (and `input.country`) of each of
- * its fields, with variables applied as execution will apply them; null for anything but a mutation
- * that can run.
- */
-export function mutationLines(schema: GraphQLSchema, defaultCountry: string) {
-  const mutation = schema.getMutationType();
-  return (request: FastifyRequest): SubscriberRef[] | null => {
-    const { query, operationName, variables } = (request.body ?? {}) as Record<string, unknown>;
-    if (typeof query !== 'string' || !mutation) return null;
-    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
-    try {
-      const document = parse(query);
-      const operation = getOperationAST(
-        document,
-        typeof operationName === 'string' ? operationName : undefined,
-      );
-      if (operation?.operation !== 'mutation') return null;
-      const values = getVariableValues(
-        schema,
-        operation.variableDefinitions ?? [],
-        (variables ?? {}) as Record<string, unknown>,
-      );
-      if (values.errors) return null;
-      const fragments = new Map(
-        document.definitions
-          .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-          .map((d) => [d.name.value, d]),
-      );
-      const lines: SubscriberRef[] = [];
-      const spread = new Set<string>();
-      const visit = (selections: SelectionSetNode) => {
-        for (const selection of selections.selections) {
-          if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-          else if (selection.kind === Kind.FRAGMENT_SPREAD) {
-            const fragment = fragments.get(selection.name.value);
-            if (fragment && !spread.has(fragment.name.value)) {
-              spread.add(fragment.name.value);
-              visit(fragment.selectionSet);
-            }
-          } else {
-            const field = mutation.getFields()[selection.name.value];
-            if (!field) continue;
-            const input = getArgumentValues(field, selection, values.coerced).input as
-              | { msisdn?: unknown; country?: unknown }
-              | undefined;
-            if (typeof input?.msisdn !== 'string') continue;
-            const country = typeof input.country === 'string' ? input.country.toLowerCase() : defaultCountry;
-            lines.push({ msisdn: input.msisdn, country });
-          }
-        }
-      };
-      visit(operation.selectionSet);
-      return lines;
-    } catch {
-      return null; // Apollo answers the syntax or variable error itself
-    }
-  };
-}
-
 const fingerprintOf = (request: FastifyRequest): string =>
   createHash('sha256')
     .update(`${request.method} ${request.url}\n`)
@@ -111,85 +42,83 @@ const fingerprintOf = (request: FastifyRequest): string =>
     )
     .digest('base64url');
 
-export function idempotency(
-  scope: FastifyInstance,
-  { store, ttlMs, refuse, lines: linesOf }: IdempotencyOptions,
-): void {
-  scope.decorateRequest('idempotencyKey', null);
+export const idempotency = fp<IdempotencyOptions>(
+  async (scope, { store, ttlMs, refuse, lines: linesOf }) => {
+    scope.decorateRequest('idempotencyKey', null);
 
-  scope.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    const header = request.headers[IDEMPOTENCY_HEADER];
-    if (header === undefined || !WRITES.has(request.method)) return;
-    const lines = linesOf(request);
-    if (lines === null) return;
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value || !KEY_PATTERN.test(value)) {
-      return reply
-        .code(400)
-        .send(
-          refuse(
-            request,
-            400,
-            'BAD_USER_INPUT',
-            'Idempotency-Key must be 8 to 128 letters, digits or . _ : -',
-          ),
+    scope.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+      const header = request.headers[IDEMPOTENCY_HEADER];
+      if (header === undefined || !WRITES.has(request.method)) return;
+      const lines = linesOf(request);
+      if (lines === null) return;
+      const value = Array.isArray(header) ? header[0] : header;
+      if (!value || !KEY_PATTERN.test(value)) {
+        return sendRefusal(
+          reply,
+          refuse,
+          'BAD_USER_INPUT',
+          'Idempotency-Key must be 8 to 128 letters, digits or . _ : -',
         );
-    }
-    const { principal } = request;
-    // A caller who may not reach a line gets no replay, nor a claim: the write runs and the line's
-    // own check refuses it, as it would without a key.
-    if (!principal || !lines.every((line) => canReach(principal, line))) return;
-    const where = lines.map((line) => `${line.country}/${line.msisdn}`).sort();
-    const key = `idem:${principal.subject}:${where.join(',')}:${value}`;
-    const fingerprint = fingerprintOf(request);
-    const existing = await store.claim(key, { state: 'pending', fingerprint }, ttlMs);
-    if (!existing) {
-      request.idempotencyKey = key;
-      return;
-    }
-    if (existing.fingerprint !== fingerprint) {
+      }
+      const { principal } = request;
+      // A caller who may not reach a line gets no replay, nor a claim: the write runs and the line's
+      // own check refuses it, as it would without a key.
+      if (!principal || !lines.every((line) => canReach(principal, line))) return;
+      const where = lines.map((line) => `${line.country}/${line.msisdn}`).sort();
+      const key = `idem:${principal.subject}:${where.join(',')}:${value}`;
+      const fingerprint = fingerprintOf(request);
+      const existing = await store.claim(key, { state: 'pending', fingerprint }, ttlMs);
+      if (!existing) {
+        request.idempotencyKey = key;
+        return;
+      }
+      if (existing.fingerprint !== fingerprint) {
+        const message = 'This Idempotency-Key was used with another request';
+        return sendRefusal(reply, refuse, 'BAD_USER_INPUT', message, 422);
+      }
+      if (existing.state === 'pending') {
+        reply.header('retry-after', '1');
+        return sendRefusal(
+          reply,
+          refuse,
+          'CONFLICT',
+          'A request with this Idempotency-Key is still in progress',
+        );
+      }
       return reply
-        .code(422)
-        .send(refuse(request, 422, 'BAD_USER_INPUT', 'This Idempotency-Key was used with another request'));
-    }
-    if (existing.state === 'pending') {
-      return reply
-        .code(409)
-        .header('retry-after', '1')
-        .send(refuse(request, 409, 'CONFLICT', 'A request with this Idempotency-Key is still in progress'));
-    }
-    return reply
-      .code(existing.status)
-      .header('content-type', existing.contentType)
-      .header('idempotent-replayed', 'true')
-      .send(existing.body);
-  });
+        .code(existing.status)
+        .header('content-type', existing.contentType)
+        .header('idempotent-replayed', 'true')
+        .send(existing.body);
+    });
 
-  scope.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (!request.idempotencyKey) return payload;
-    const key = request.idempotencyKey;
-    request.idempotencyKey = null;
-    const body =
-      typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
-    if (body === null) await store.forget(key);
-    else {
-      await store.save(
-        key,
-        {
-          state: 'done',
-          fingerprint: fingerprintOf(request),
-          status: reply.statusCode,
-          contentType: String(reply.getHeader('content-type') ?? 'application/json'),
-          body,
-        } satisfies Saved,
-        ttlMs,
-      );
-    }
-    return payload;
-  });
+    scope.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (!request.idempotencyKey) return payload;
+      const key = request.idempotencyKey;
+      request.idempotencyKey = null;
+      const body =
+        typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+      if (body === null) await store.forget(key);
+      else {
+        await store.save(
+          key,
+          {
+            state: 'done',
+            fingerprint: fingerprintOf(request),
+            status: reply.statusCode,
+            contentType: String(reply.getHeader('content-type') ?? 'application/json'),
+            body,
+          } satisfies Saved,
+          ttlMs,
+        );
+      }
+      return payload;
+    });
 
-  // A request that never answered (the client went away, the server failed) frees its key.
-  scope.addHook('onResponse', async (request: FastifyRequest) => {
-    if (request.idempotencyKey) await store.forget(request.idempotencyKey);
-  });
-}
+    // A request that never answered (the client went away, the server failed) frees its key.
+    scope.addHook('onResponse', async (request: FastifyRequest) => {
+      if (request.idempotencyKey) await store.forget(request.idempotencyKey);
+    });
+  },
+  { name: 'idempotency' },
+);

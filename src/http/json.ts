@@ -1,6 +1,6 @@
 // JSON request bodies with bounded nesting: a body of deeply nested arrays would otherwise overflow
 // the stack of whatever walks it later (fingerprints, variable coercion) and answer 500, not 400.
-import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 
 /**
  * The deepest nesting of arrays and objects in a JSON text, counted without parsing (brackets inside
@@ -23,17 +23,20 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
   return false;
 }
 
-/** Replaces the application/json parser of `app`: Fastify's own (prototype poisoning refused), after a depth check. */
-export function boundedJson(app: FastifyInstance, maxDepth: number): void {
-  const parse = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (jsonDepthExceeds(body as string, maxDepth)) {
-      const error = Object.assign(new Error(`The JSON body is nested deeper than ${maxDepth} levels`), {
-        statusCode: 400,
-      });
-      return done(error, undefined);
-    }
-    parse(request, body as string, done);
-  });
-}
+/** Replaces the application/json parser: Fastify's own (prototype poisoning refused), after a depth check. */
+export const boundedJson = fp<{ maxDepth: number }>(
+  async (app, { maxDepth }) => {
+    const parse = app.getDefaultJsonParser('error', 'error');
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      if (jsonDepthExceeds(body as string, maxDepth)) {
+        const error = Object.assign(new Error(`The JSON body is nested deeper than ${maxDepth} levels`), {
+          statusCode: 400,
+        });
+        return done(error, undefined);
+      }
+      parse(request, body as string, done);
+    });
+  },
+  { name: 'bounded-json' },
+);

@@ -1,46 +1,38 @@
 // The gateway's HTTP server: Apollo Server 5 on Fastify, GraphQL at /graphql, and the REST
-// compatibility router with its docs; both API surfaces behind one guard (auth, rate limit).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+// compatibility router with its docs; both API surfaces behind one guard (auth, rate limit). Each
+// concern is a plugin of its own file; this file says in which order they wrap the requests.
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import Keyv from 'keyv';
-import { createAuthenticator } from '../auth/authenticate.ts';
+import { type Authenticator, createAuthenticator } from '../auth/authenticate.ts';
 import type { GatewayConfig } from '../config.ts';
 import { operations } from '../contract/openapi.ts';
 import { BASE_PATH } from '../contract/requests.ts';
-import { formatError } from '../graphql/errors.ts';
-import { limitRules, operationLimits } from '../graphql/limits.ts';
+import { startApollo } from '../graphql/apollo.ts';
+import { createContext } from '../graphql/context.ts';
+import { mutationLines } from '../graphql/mutation-lines.ts';
+import { knownOperationNames } from '../graphql/observation.ts';
 import { createSchema } from '../graphql/schema.ts';
+import { trustedDocuments } from '../graphql/trusted.ts';
+import { loggerOptions } from '../observability/logging.ts';
+import { Metrics } from '../observability/metrics.ts';
 import { restDocs } from '../rest/docs.ts';
 import { restLines, restRefusal, restRouter } from '../rest/router.ts';
 import type { SharedState } from '../shared/redis.ts';
+import type { Refusal } from '../shared/refusal.ts';
 import { memoryIdempotency, sharedIdempotency, sharedRateLimitStore } from '../shared/stores.ts';
 import { BoundedMap } from '../upstream/cache.ts';
-import { createUpstreamClient } from '../upstream/client.ts';
+import { createUpstreamClient, type UpstreamClient } from '../upstream/client.ts';
 import { createCredentials } from '../upstream/credentials.ts';
+import { abandoned } from './abandoned.ts';
 import { persistedQueryHashes } from './apq.ts';
-import { type Context, correlationIdOf, createContext, watchAbandoned } from './context.ts';
-import { registerCors } from './cors.ts';
-import { answerThrown, guardRoot, guardSurface, type Refusal } from './guard.ts';
-import { registerHealth } from './health.ts';
-import { idempotency, mutationLines } from './idempotency.ts';
+import { apiCors } from './cors.ts';
+import { authentication, guard } from './guard.ts';
+import { health } from './health.ts';
+import { idempotency } from './idempotency.ts';
 import { boundedJson } from './json.ts';
-import { loggerOptions } from './logging.ts';
-import { Metrics } from './metrics.ts';
-import { graphqlMetrics, knownOperationNames, observeRequests } from './observability.ts';
-import { loadTrustedDocuments, trustedOnly } from './trusted.ts';
+import { correlationIdOf, observation } from './observation.ts';
 
-export const DASHBOARD_QUERY = readFileSync(
-  join(import.meta.dirname, '../../operations/Dashboard.graphql'),
-  'utf8',
-);
 export const GRAPHQL_PATH = '/graphql';
 
 export interface GatewayOptions {
@@ -60,15 +52,6 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-/** Apollo's cache interface over a Keyv (seconds of TTL become milliseconds). */
-const apqCache = (keyv: Keyv) => ({
-  get: async (key: string) => (await keyv.get(key)) as string | undefined,
-  set: async (key: string, value: string, options?: { ttl?: number | null }) => {
-    await keyv.set(key, value, options?.ttl ? options.ttl * 1000 : undefined);
-  },
-  delete: (key: string) => keyv.delete(key),
-});
-
 const graphqlRefusal: Refusal = (_request, _status, code, message) => ({
   errors: [{ message, extensions: { code } }],
 });
@@ -87,15 +70,28 @@ const isLandingPage = (request: FastifyRequest) => {
   );
 };
 
-export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const { config } = options;
-  const metrics = new Metrics();
-  metrics.knowOperations(operations.map((o) => o.operationId));
-  metrics.knowGraphqlOperations(knownOperationNames(config.trustedDocuments));
-  const { shared } = options;
-  const memory = (max: number) => new Keyv({ store: new BoundedMap(max) });
-  if (shared) metrics.sharedState.set(shared.up() ? 1 : 0);
-  const upstream = createUpstreamClient({
+const serverOptions = (config: GatewayConfig) => ({
+  logger: loggerOptions(config.logLevel),
+  bodyLimit: config.limits.maxBodyBytes,
+  genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
+    correlationIdOf(request.headers['x-correlation-id']),
+  // A client that sends its request too slowly (a slowloris) gets 408 and is cut off; Node checks
+  // open requests every quarter of the shorter timeout (30 s at most, its default).
+  requestTimeout: config.requestTimeoutMs,
+  connectionTimeout: config.connectionTimeoutMs,
+  keepAliveTimeout: config.keepAliveTimeoutMs,
+  http: {
+    headersTimeout: config.headersTimeoutMs,
+    connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.headersTimeoutMs / 4)),
+  },
+  trustProxy: config.trustProxy ?? false,
+});
+
+const memory = (max: number) => new Keyv({ store: new BoundedMap(max) });
+
+function upstreamClient(options: GatewayOptions, metrics: Metrics, warn: (f: object, m: string) => void) {
+  const { config, shared } = options;
+  return createUpstreamClient({
     baseUrl: options.upstreamUrl,
     timeoutMs: config.upstreamTimeoutMs,
     timeouts: config.upstreamTimeouts,
@@ -107,99 +103,45 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     breaker: { failures: config.breakerFailures, cooldownMs: config.breakerCooldownMs },
     cache: config.cache ? (shared?.keyv('cache') ?? memory(config.cacheMaxEntries)) : null,
     credentials: createCredentials(config.upstreamAuth, config.upstreamTimeoutMs),
-    // The app's logger, once it exists: drift is only ever reported after start-up.
-    observer: metrics.observer((fields, message) => app.log.warn(fields, message)),
+    observer: metrics.observer(warn),
   });
-  const authenticator = await createAuthenticator(config.auth, metrics.providerObserver());
-  const app = Fastify({
-    logger: loggerOptions(config.logLevel),
-    bodyLimit: config.limits.maxBodyBytes,
-    genReqId: (request) => correlationIdOf(request.headers['x-correlation-id']),
-    // A client that sends its request too slowly (a slowloris) gets 408 and is cut off; Node checks
-    // open requests every quarter of the shorter timeout (30 s at most, its default).
-    requestTimeout: config.requestTimeoutMs,
-    connectionTimeout: config.connectionTimeoutMs,
-    keepAliveTimeout: config.keepAliveTimeoutMs,
-    http: {
-      headersTimeout: config.headersTimeoutMs,
-      connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.headersTimeoutMs / 4)),
-    },
-    trustProxy: config.trustProxy ?? false,
-  });
-  boundedJson(app, config.limits.maxJsonDepth);
-  const refuseFor = (request: FastifyRequest): Refusal | null => {
-    const path = request.url.split('?')[0] ?? '';
-    if (path === GRAPHQL_PATH) return graphqlRefusal;
-    return config.restRouter && path.startsWith(`${BASE_PATH}/`) ? restRefusal : null;
+}
+
+/** Health and /metrics: the upstream, the identity provider, and the shared store when there is one. */
+function healthOptions(
+  options: GatewayOptions,
+  upstream: UpstreamClient,
+  auth: Authenticator,
+  metrics: Metrics,
+) {
+  const { config, shared } = options;
+  const sharedUp = () => {
+    const up = shared?.up() ?? false;
+    if (shared) metrics.sharedState.set(up ? 1 : 0);
+    return up;
   };
-  // While closing, answers tell keep-alive clients to go, so in-flight requests end the connections.
-  let closing = false;
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) reply.header('connection', 'close');
-    return payload;
-  });
-  watchAbandoned(app);
-  observeRequests(app, metrics, (request) => {
-    const refuse = refuseFor(request);
-    return refuse === graphqlRefusal ? 'graphql' : refuse === restRefusal ? 'rest' : null;
-  });
-  await registerCors(app, config, (request) => refuseFor(request) !== null);
-  const failures = await guardRoot(app, config.limits, refuseFor, shared && sharedRateLimitStore(shared));
-  app.setErrorHandler(answerThrown(refuseFor, config.limits.maxBodyBytes));
-  registerHealth(app, {
+  return {
     probeUrl: options.upstreamUrl.replace('{country}', config.defaultCountry),
     probeTimeoutMs: Math.min(config.upstreamTimeoutMs, 2000),
     breakers: upstream.breakers,
-    identityProvider: () => authenticator.identityProvider(),
+    identityProvider: () => auth.identityProvider(),
     metrics,
-    beforeScrape: () => {
-      if (shared) metrics.sharedState.set(shared.up() ? 1 : 0);
-    },
-    checks: shared && {
-      redis: async () => {
-        metrics.sharedState.set(shared.up() ? 1 : 0);
-        return shared.up();
-      },
-    },
-  });
+    beforeScrape: sharedUp,
+    checks: shared && { redis: async () => sharedUp() },
+  };
+}
 
-  const landingPage = config.production
-    ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-    : ApolloServerPluginLandingPageLocalDefault({
-        footer: false,
-        document: DASHBOARD_QUERY,
-        variables: {
-          msisdn: options.demo?.msisdn ?? '50491234567',
-          country: config.defaultCountry.toUpperCase(),
-        },
-        headers: options.demo?.token ? { authorization: `Bearer ${options.demo.token}` } : {},
-      });
-  const schema = createSchema();
-  const apollo = new ApolloServer<Context>({
-    schema,
-    formatError: formatError(config.production),
-    // Signals are the process's business (src/shutdown.ts), not the library's.
-    stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !config.production,
-    introspection: config.introspection ?? !config.production,
-    hideSchemaDetailsFromClientErrors: config.production,
-    parseOptions: { maxTokens: config.limits.maxTokens },
-    // Automatic persisted queries: in Redis when replicas share it, so a hash registered on one
-    // replica is known to all; in this process's memory otherwise (Apollo's default).
-    ...(shared && { persistedQueries: { cache: apqCache(shared.keyv('apq')), ttl: 86_400 } }),
-    validationRules: limitRules(config.limits),
-    plugins: [
-      // No cache hints are used; the plugin would otherwise run for every resolved field.
-      ApolloServerPluginCacheControlDisabled(),
-      fastifyApolloDrainPlugin(app),
-      landingPage,
-      operationLimits(config.limits),
-      graphqlMetrics(metrics),
-    ],
-  });
-  await apollo.start();
+function gatewayMetrics({ config, shared }: GatewayOptions): Metrics {
+  const metrics = new Metrics();
+  metrics.knowOperations(operations.map((o) => o.operationId));
+  metrics.knowGraphqlOperations(knownOperationNames(config.trustedDocuments));
+  if (shared) metrics.sharedState.set(shared.up() ? 1 : 0);
+  return metrics;
+}
 
-  const context = (request: FastifyRequest) =>
+/** The GraphQL context of a request, for /graphql and the REST routes alike. */
+const contextFor =
+  (config: GatewayConfig, upstream: UpstreamClient, metrics: Metrics) => (request: FastifyRequest) =>
     createContext({
       config,
       api: upstream.api,
@@ -211,34 +153,77 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       signal: request.abandoned,
       onBatch: (loader, size) => metrics.batch(loader, size),
     });
+
+/** Idempotency-Keys of both surfaces: in Redis when replicas share it, with this process's memory as fallback. */
+function writesOf({ config, shared }: GatewayOptions) {
   const ownKeys = memoryIdempotency(memory(config.idempotencyMaxKeys));
-  const writes = {
-    store: shared ? sharedIdempotency(shared, ownKeys) : ownKeys,
-    ttlMs: config.idempotencyTtlMs,
+  return { store: shared ? sharedIdempotency(shared, ownKeys) : ownKeys, ttlMs: config.idempotencyTtlMs };
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config, shared } = options;
+  const metrics = gatewayMetrics(options);
+  // The app's logger, once it exists: drift is only ever reported after start-up.
+  const upstream = upstreamClient(options, metrics, (fields, message) => app.log.warn(fields, message));
+  const authenticator = await createAuthenticator(config.auth, metrics.providerObserver());
+  const app = Fastify(serverOptions(config));
+  const refuseFor = (request: FastifyRequest): Refusal | null => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path === GRAPHQL_PATH) return graphqlRefusal;
+    return config.restRouter && path.startsWith(`${BASE_PATH}/`) ? restRefusal : null;
   };
-  await app.register(async (scope) => {
-    guardSurface(scope, authenticator, failures, { open: isLandingPage, refuse: graphqlRefusal });
+  // While closing, answers tell keep-alive clients to go, so in-flight requests end the connections.
+  let closing = false;
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
+  await app.register(boundedJson, { maxDepth: config.limits.maxJsonDepth });
+  await app.register(abandoned);
+  await app.register(observation, {
+    metrics,
+    surfaceOf: (request) => {
+      const refuse = refuseFor(request);
+      return refuse === graphqlRefusal ? 'graphql' : refuse === restRefusal ? 'rest' : null;
+    },
+  });
+  await app.register(apiCors, { config, isApi: (request) => refuseFor(request) !== null });
+  await app.register(guard, {
+    limits: config.limits,
+    refuseFor,
+    store: shared && sharedRateLimitStore(shared),
+  });
+  await app.register(health, healthOptions(options, upstream, authenticator, metrics));
+
+  const schema = createSchema();
+  const apollo = await startApollo({
+    config,
+    schema,
+    metrics,
+    demo: options.demo,
+    apq: shared?.keyv('apq'),
+    plugins: [fastifyApolloDrainPlugin(app)],
+  });
+  const context = contextFor(config, upstream, metrics);
+  const writes = writesOf(options);
+  await app.register(async (graphql) => {
+    await graphql.register(authentication, { authenticator, open: isLandingPage, refuse: graphqlRefusal });
     // Trusted documents first: a manifest id (`sha256:<hex>`) is swapped for its text before the APQ
     // hash check, which would refuse it as no SHA-256.
     if (config.trustedDocuments) {
-      scope.addHook('preHandler', trustedOnly(loadTrustedDocuments(config.trustedDocuments), graphqlRefusal));
+      await graphql.register(trustedDocuments, { file: config.trustedDocuments, refuse: graphqlRefusal });
     }
-    scope.addHook('preHandler', persistedQueryHashes(graphqlRefusal));
-    idempotency(scope, {
-      ...writes,
-      refuse: graphqlRefusal,
-      lines: mutationLines(schema, config.defaultCountry),
-    });
-    await scope.register(fastifyApollo(apollo), {
-      path: GRAPHQL_PATH,
-      context: async (request) => context(request),
-    });
+    await graphql.register(persistedQueryHashes, { refuse: graphqlRefusal });
+    const lines = mutationLines(schema, config.defaultCountry);
+    await graphql.register(idempotency, { ...writes, refuse: graphqlRefusal, lines });
+    await graphql.register(fastifyApollo(apollo), { path: GRAPHQL_PATH, context: async (r) => context(r) });
   });
   if (config.restRouter) {
-    await app.register(async (scope) => {
-      guardSurface(scope, authenticator, failures, { refuse: restRefusal });
-      idempotency(scope, { ...writes, refuse: restRefusal, lines: restLines });
-      await restRouter(scope, { apollo, context });
+    await app.register(async (rest) => {
+      await rest.register(authentication, { authenticator, refuse: restRefusal });
+      await rest.register(idempotency, { ...writes, refuse: restRefusal, lines: restLines });
+      await restRouter(rest, { apollo, context });
     });
     await restDocs(app, config.production ? undefined : options.demo?.token);
   }

@@ -2,8 +2,8 @@
 // and independent reads start together. Created per request in the context, never shared.
 import DataLoader from 'dataloader';
 import type { PlanType, UsageResolution } from '../contract/wire.ts';
-import type { SubscriberRef } from '../graphql/refs.ts';
-import type { CallContext, Success, UpstreamApi } from '../upstream/client.ts';
+import type { SubscriberRef } from '../shared/line.ts';
+import type { CallContext, UpstreamApi } from '../upstream/client.ts';
 import { UpstreamError } from '../upstream/errors.ts';
 
 export interface PlansKey extends SubscriberRef {
@@ -113,5 +113,3 @@ const window = (from?: string, to?: string) => ({
 
 export type Loaders = ReturnType<typeof createLoaders>;
 export type Resource = keyof Loaders;
-export type Read<R extends Resource> = Loaders[R] extends DataLoader<infer _K, infer V, string> ? V : never;
-export type { Success };

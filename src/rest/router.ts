@@ -13,9 +13,11 @@ import {
   type Matched,
   matchOperation,
 } from '../contract/requests.ts';
-import { codeOfUpstream, type ErrorCode, HTTP_STATUS } from '../graphql/errors.ts';
-import type { SubscriberRef } from '../graphql/refs.ts';
-import type { Context } from '../http/context.ts';
+import type { Context } from '../graphql/context.ts';
+import { codeOfUpstream } from '../graphql/errors.ts';
+import { type ExecutionCode, HTTP_STATUS } from '../shared/error-codes.ts';
+import type { SubscriberRef } from '../shared/line.ts';
+import type { Refusal } from '../shared/refusal.ts';
 import type { UpstreamError } from '../upstream/errors.ts';
 import { HeldOff } from '../upstream/resilience.ts';
 import { routes } from './routes.ts';
@@ -135,7 +137,7 @@ export function restLines(request: FastifyRequest): SubscriberRef[] | null {
 }
 
 /** Upstream statuses that are not the upstream's word on the request: credentials, pauses, intermediaries. */
-const NOT_THE_UPSTREAMS_WORD: ReadonlySet<ErrorCode> = new Set([
+const NOT_THE_UPSTREAMS_WORD: ReadonlySet<ExecutionCode> = new Set([
   'UPSTREAM_AUTH_FAILED',
   'UPSTREAM_RATE_LIMITED',
   'UPSTREAM_UNAVAILABLE',
@@ -157,7 +159,7 @@ function failed(
   if (
     failure?.failure === 'http' &&
     failure.status !== undefined &&
-    !NOT_THE_UPSTREAMS_WORD.has(code as ErrorCode)
+    !NOT_THE_UPSTREAMS_WORD.has(code as ExecutionCode)
   ) {
     return {
       status: failure.status,
@@ -165,18 +167,18 @@ function failed(
     };
   }
   if (failure) {
-    const status = HTTP_STATUS[code as ErrorCode];
+    const status = HTTP_STATUS[code as ExecutionCode];
     return {
       status,
       body: errorBodyFor(op.errorSchema, status, failure.message),
       ...(failure instanceof HeldOff && { retryAfter: failure.retryAfter }),
     };
   }
-  const errorCode = error?.extensions?.code as ErrorCode | undefined;
-  const status = error ? (HTTP_STATUS[errorCode as ErrorCode] ?? 500) : 404;
+  const errorCode = error?.extensions?.code as ExecutionCode | undefined;
+  const status = error ? (HTTP_STATUS[errorCode as ExecutionCode] ?? 500) : 404;
   return { status, body: errorBodyFor(op.errorSchema, status, error?.message ?? 'Not found') };
 }
 
 /** How the REST surface refuses a request before any route runs: the operation's error body. */
-export const restRefusal = (request: FastifyRequest, status: number, _code: string, message: string) =>
+export const restRefusal: Refusal = (request, status, _code, message) =>
   errorBodyFor(errorSchemaAt(pathOf(request)), status, message);

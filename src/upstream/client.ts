@@ -9,7 +9,7 @@ import type Keyv from 'keyv';
 import { type ContractOperation, operations, tightenedRules } from '../contract/openapi.ts';
 import { originalProblems } from '../contract/original.ts';
 import type { OperationId, Operations } from '../contract/wire.ts';
-import { endSpan, type Span, upstreamSpan } from '../http/tracing.ts';
+import { endSpan, type Span, upstreamSpan } from '../observability/tracing.ts';
 import { type CachedAnswer, HttpCache } from './cache.ts';
 import type { Credentials } from './credentials.ts';
 import { UpstreamError, type UpstreamFailure, upstreamMessage } from './errors.ts';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DASHBOARD_QUERY } from '../../src/http/server.ts';
+import { DASHBOARD_QUERY } from '../../src/graphql/apollo.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 const DASHBOARD_PATH = join(import.meta.dirname, '../../deploy/grafana/selfcare-gateway.json');

@@ -16,7 +16,7 @@ import { signDevToken } from '../../src/auth/tokens.ts';
 import { ConfigError, LIMIT_SETTINGS, loadConfig } from '../../src/config.ts';
 import { validateResponse } from '../../src/contract/openapi.ts';
 import type { OperationId } from '../../src/contract/wire.ts';
-import { loggerOptions, maskMsisdns } from '../../src/http/logging.ts';
+import { loggerOptions, maskMsisdns } from '../../src/observability/logging.ts';
 import { operationPath, plainLine } from '../helpers/sandbox.ts';
 import { type GraphQLAnswer, type Stack, startStack } from '../helpers/stack.ts';
 

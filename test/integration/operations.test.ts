@@ -184,7 +184,7 @@ describe('/metrics', () => {
     expect(await count(anonymous)).toBe(anonymousBefore + 1);
   });
   // operation named `Rest` (src/rest/routes.ts: `query Rest(...)` / `mutation Rest(...)`), the
-  // graphqlMetrics plugin (src/http/observability.ts:65, didResolveOperation) writes that name into
+  // graphqlMetrics plugin (src/graphql/observation.ts, didResolveOperation) writes that name into
   // request.report.operation, and the REST operationId is never recorded. Expected
   // {surface="rest",operation="GetStatusOfSubscriberByMSISDN",status="200"}; actual operation="Rest".
   it('a REST request is counted under surface rest, its operationId and its status', async () => {

@@ -3,7 +3,7 @@
 // extra properties), answers that break it, intermediaries' statuses (502-504 pages, 429), a refusal
 // of the gateway's own credentials, and writes answered with any 2xx.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Metrics } from '../../src/http/metrics.ts';
+import { Metrics } from '../../src/observability/metrics.ts';
 import { type StubStack, startStubStack } from '../helpers/stub-upstream.ts';
 
 const MSISDN = '50491234567';

@@ -1,14 +1,20 @@
-// docs/errors.md cannot drift from the code: every code of src/graphql/errors.ts with its REST status
-// (HTTP_STATUS) and the upstream statuses and failures codeOfUpstream maps to it, the limits' codes,
-// the refusals of src/http (status and code), and the codes /metrics counts refusals under.
+// docs/errors.md cannot drift from the code: every code of the table (src/shared/error-codes.ts) with
+// each of its statuses, the REST status of the codes raised while GraphQL runs (HTTP_STATUS), the
+// upstream statuses and failures codeOfUpstream maps to them, and the codes /metrics counts refusals under.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type GraphQLEnumType, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { codeOfUpstream, ERROR_CODES, HTTP_STATUS } from '../../src/graphql/errors.ts';
+import { codeOfUpstream } from '../../src/graphql/errors.ts';
 import { refusalOf } from '../../src/graphql/refusals.ts';
 import { createSchema } from '../../src/graphql/schema.ts';
-import { REFUSAL_CODES } from '../../src/http/guard.ts';
+import {
+  CODES,
+  type ErrorCode,
+  EXECUTION_CODES,
+  HTTP_STATUS,
+  REFUSAL_CODES,
+} from '../../src/shared/error-codes.ts';
 import { UpstreamError, type UpstreamFailure } from '../../src/upstream/errors.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -62,7 +68,7 @@ const statusesIn = (cell: string) => [...cell.matchAll(/\b([1-5]\d\d)\b/g)].map(
 
 describe('docs/errors.md: the one table', () => {
   it('has a row per code, each with statuses that are HTTP statuses or "—"', () => {
-    expect(rows.length).toBeGreaterThanOrEqual(ERROR_CODES.length + 8);
+    expect(rows.length).toBeGreaterThanOrEqual(EXECUTION_CODES.length + 8);
     for (const row of rows) {
       expect(statusesIn(row.graphql).length, row.code).toBeGreaterThan(0);
       expect(row.rest === '—' || /^\d{3}$/.test(row.rest), `${row.code}: REST status "${row.rest}"`).toBe(
@@ -72,7 +78,7 @@ describe('docs/errors.md: the one table', () => {
     }
   });
 
-  it.each(ERROR_CODES)('%s: its first row gives the REST status of HTTP_STATUS', (code) => {
+  it.each(EXECUTION_CODES)('%s: its first row gives the REST status of HTTP_STATUS', (code) => {
     const [first] = rowsOf(code);
     expect(first, `no row for ${code}`).toBeDefined();
     expect(first?.rest).toBe(String(HTTP_STATUS[code]));
@@ -94,7 +100,7 @@ describe('docs/errors.md: the one table', () => {
       ),
     ]);
     const upstreamRows = rows.filter((r) => !/^none/.test(r.upstream));
-    expect(upstreamRows.map((r) => r.code)).toEqual(ERROR_CODES.filter((code) => fromUpstream.has(code)));
+    expect(upstreamRows.map((r) => r.code)).toEqual(EXECUTION_CODES.filter((code) => fromUpstream.has(code)));
     // FORBIDDEN is the gateway's authorization alone: no upstream answer becomes it.
     expect(fromUpstream.has('FORBIDDEN')).toBe(false);
     expect(rowsOf('FORBIDDEN')[0]?.upstream).toMatch(/^none/);
@@ -137,8 +143,8 @@ describe('docs/errors.md: the one table', () => {
     ).toBe(true);
   });
 
-  it('every limit code of src/graphql/limits.ts is in the doc with 400', () => {
-    const codes = [...read('src/graphql/limits.ts').matchAll(/'([A-Z_]+_LIMIT_EXCEEDED)'/g)].map((m) => m[1]);
+  it('every limit code of the table is in the doc with 400', () => {
+    const codes = Object.keys(CODES).filter((code) => code.endsWith('_LIMIT_EXCEEDED'));
     expect(new Set(codes)).toEqual(
       new Set([
         'SELECTION_LIMIT_EXCEEDED',
@@ -151,24 +157,31 @@ describe('docs/errors.md: the one table', () => {
     for (const code of codes) expect(rowsOf(code as string).map((r) => r.graphql)).toEqual(['400']);
   });
 
-  it('every refusal of src/http (status and code) is in the doc with that status on both surfaces', () => {
-    const refusals = ['src/http/guard.ts', 'src/http/idempotency.ts'].flatMap((path) =>
-      [...read(path).matchAll(/refuse\(\s*request,\s*(\d{3}),\s*'([A-Z_]+)'/g)].map(
-        (m) => [m[2] as string, Number(m[1])] as const,
-      ),
-    );
-    // 401, 429, and the Idempotency-Key's 400, 409 and 422: a scan that finds fewer has gone blind.
-    expect(refusals.length).toBeGreaterThanOrEqual(5);
-    for (const [code, status] of refusals) {
-      expect(
-        rowsOf(code).some((r) => statusesIn(r.graphql).includes(status) && r.rest === String(status)),
-        `${code} ${status}`,
-      ).toBe(true);
-    }
+  it('documents every code of the table, and no other', () => {
+    expect(new Set(rows.map((r) => r.code))).toEqual(new Set(Object.keys(CODES)));
   });
 
+  it.each(Object.keys(CODES) as ErrorCode[])(
+    '%s: a row for each of its statuses, on the surfaces it has',
+    (code) => {
+      const entry: { status: number; alsoStatus?: readonly number[]; execution?: true; graphqlOnly?: true } =
+        CODES[code];
+      for (const status of [entry.status, ...(entry.alsoStatus ?? [])]) {
+        const rest = entry.graphqlOnly ? '—' : String(status);
+        // A code raised while GraphQL runs may come as a field's error, with HTTP 200.
+        const graphql = entry.execution ? [200, status] : [status];
+        expect(
+          rowsOf(code).some((r) => r.rest === rest && statusesIn(r.graphql).some((s) => graphql.includes(s))),
+          `${code}: GraphQL ${graphql.join(' or ')}, REST ${rest}`,
+        ).toBe(true);
+      }
+    },
+  );
+
   it('every code the gateway refuses with before a handler runs (REFUSAL_CODES) is in the row of its status', () => {
-    const labels = Object.entries(REFUSAL_CODES).map(([status, code]) => [Number(status), code] as const);
+    const labels = Object.entries(REFUSAL_CODES).map(
+      ([status, code]) => [Number(status), code as string] as const,
+    );
     expect(labels.length).toBeGreaterThanOrEqual(3);
     for (const [status, code] of labels) {
       // The answer carries the code, and /metrics counts the refusal under the code of the answer.

@@ -2,7 +2,8 @@
 // and status, the HTTP status of each code, and the Apollo formatError hook in both environments.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { codeOfUpstream, ERROR_CODES, formatError, HTTP_STATUS } from '../../src/graphql/errors.ts';
+import { codeOfUpstream, formatError } from '../../src/graphql/errors.ts';
+import { EXECUTION_CODES, HTTP_STATUS } from '../../src/shared/error-codes.ts';
 import { UpstreamError, upstreamMessage } from '../../src/upstream/errors.ts';
 
 const httpError = (status: number, message = `upstream said ${status}`) =>
@@ -74,7 +75,7 @@ describe('HTTP_STATUS', () => {
       UPSTREAM_RATE_LIMITED: 503,
       UPSTREAM_AUTH_FAILED: 502,
     });
-    expect(Object.keys(HTTP_STATUS).sort()).toEqual([...ERROR_CODES].sort());
+    expect(Object.keys(HTTP_STATUS).sort()).toEqual([...EXECUTION_CODES].sort());
   });
 });
 

@@ -1,8 +1,10 @@
 // The one walk over selections (src/graphql/selection.ts): fragments inlined by arithmetic, not by
 // copying, @skip/@include honoured, and the summary computed once per document and variables shape.
+import type { FastifyRequest } from 'fastify';
 import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { fanOut } from '../../scripts/bench/documents.ts';
+import { mutationLines } from '../../src/graphql/mutation-lines.ts';
 import { createSchema } from '../../src/graphql/schema.ts';
 import { fragmentsOf, summarize } from '../../src/graphql/selection.ts';
 
@@ -92,5 +94,31 @@ describe('summarize', () => {
       'Subscriber.plan',
       'Usage.hourlyByApp',
     ]);
+  });
+});
+
+describe('mutationLines: the lines a write acts on, from the same walk', () => {
+  const linesOf = mutationLines(schema, 'hn');
+  const request = (query: string, variables?: Record<string, unknown>) =>
+    ({ body: { query, variables } }) as unknown as FastifyRequest;
+
+  it('takes each field the mutation runs, through fragments (each once), without the skipped ones', () => {
+    const query = `mutation ($skip: Boolean!) {
+      ...Writes ...Writes
+      removeFavorite(input: { msisdn: "50499000003", phoneNumber: "50431110001" }) @skip(if: $skip) { response }
+    }
+    fragment Writes on Mutation {
+      addFavorite(input: { msisdn: "50499000001", country: GT, phoneNumber: "50431110001" }) { response }
+    }`;
+    expect(linesOf(request(query, { skip: true }))).toEqual([{ msisdn: '50499000001', country: 'gt' }]);
+    expect(linesOf(request(query, { skip: false }))).toEqual([
+      { msisdn: '50499000001', country: 'gt' },
+      { msisdn: '50499000003', country: 'hn' },
+    ]);
+  });
+
+  it('is null for a query, and for variables execution would refuse', () => {
+    expect(linesOf(request('{ __typename }'))).toBeNull();
+    expect(linesOf(request('mutation ($skip: Boolean!) { __typename @skip(if: $skip) }', {}))).toBeNull();
   });
 });

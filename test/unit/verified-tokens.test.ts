@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/auth/authenticate.ts';
 import { VerifiedTokens } from '../../src/auth/cache.ts';
+import type { Principal } from '../../src/auth/principal.ts';
 
 const who: Principal = {
   subject: 'subscriber:50491234567',

@@ -1,9 +1,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { SubscriberRef, PayloadRef, PlanRef, StatusPayloadRef, OfferRef } from '../refs.ts';
+import type { SubscriberRef } from '../../shared/line.ts';
 import type { Status, ProductOffering as WireProductOffering, NameValuePair, SuccessBody, AcquisitionMethod as WireAcquisitionMethod, FavoriteNumber as WireFavoriteNumber, PhoneLeaseInfo, UsagePerHourResponse, UsagePerHourDetail, UsagePercentageResponse, UsagePercentageDetail } from '../../contract/wire.ts';
-import type { Context } from '../../http/context.ts';
+import type { PlanRef, OfferRef } from '../refs.ts';
+import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -867,14 +869,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   MutationPayload:
-    | ( PayloadRef )
-    | ( PayloadRef )
-    | ( PayloadRef )
-    | ( PayloadRef )
-    | ( PayloadRef )
-    | ( PayloadRef )
-    | ( PayloadRef )
-    | ( StatusPayloadRef )
+    | ( Omit<AddFavoritePayload, 'subscriber'> & { subscriber: _RefType['Subscriber'] } )
+    | ( Omit<CancelOfferPayload, 'subscriber'> & { subscriber: _RefType['Subscriber'] } )
+    | ( Omit<ChangePlanPayload, 'subscriber'> & { subscriber: _RefType['Subscriber'] } )
+    | ( Omit<PurchaseOfferPayload, 'subscriber'> & { subscriber: _RefType['Subscriber'] } )
+    | ( Omit<RemoveFavoritePayload, 'subscriber'> & { subscriber: _RefType['Subscriber'] } )
+    | ( Omit<RequestAdditionalSubscriptionsPayload, 'subscriber'> & { subscriber: _RefType['Subscriber'] } )
+    | ( Omit<RequestPlanUpgradePayload, 'subscriber'> & { subscriber: _RefType['Subscriber'] } )
+    | ( Omit<UpdateStatusPayload, 'status' | 'subscriber'> & { status: _RefType['LineStatus'], subscriber: _RefType['Subscriber'] } )
   ;
 };
 
@@ -882,15 +884,15 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   AcquisitionMethod: ResolverTypeWrapper<WireAcquisitionMethod>;
   AddFavoriteInput: AddFavoriteInput;
-  AddFavoritePayload: ResolverTypeWrapper<PayloadRef>;
+  AddFavoritePayload: ResolverTypeWrapper<Omit<AddFavoritePayload, 'subscriber'> & { subscriber: ResolversTypes['Subscriber'] }>;
   AdditionalSubscriptionInput: AdditionalSubscriptionInput;
   AdditionalSubscriptionsInput: AdditionalSubscriptionsInput;
   AppUsageShare: ResolverTypeWrapper<UsagePercentageDetail>;
   AssetType: AssetType;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ByteCount: ResolverTypeWrapper<Scalars['ByteCount']['output']>;
-  CancelOfferPayload: ResolverTypeWrapper<PayloadRef>;
-  ChangePlanPayload: ResolverTypeWrapper<PayloadRef>;
+  CancelOfferPayload: ResolverTypeWrapper<Omit<CancelOfferPayload, 'subscriber'> & { subscriber: ResolversTypes['Subscriber'] }>;
+  ChangePlanPayload: ResolverTypeWrapper<Omit<ChangePlanPayload, 'subscriber'> & { subscriber: ResolversTypes['Subscriber'] }>;
   Country: Country;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -914,17 +916,17 @@ export type ResolversTypes = {
   PlanChangeInput: PlanChangeInput;
   PlanType: PlanType;
   ProductOffering: ResolverTypeWrapper<WireProductOffering>;
-  PurchaseOfferPayload: ResolverTypeWrapper<PayloadRef>;
+  PurchaseOfferPayload: ResolverTypeWrapper<Omit<PurchaseOfferPayload, 'subscriber'> & { subscriber: ResolversTypes['Subscriber'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RemoveFavoriteInput: RemoveFavoriteInput;
-  RemoveFavoritePayload: ResolverTypeWrapper<PayloadRef>;
-  RequestAdditionalSubscriptionsPayload: ResolverTypeWrapper<PayloadRef>;
-  RequestPlanUpgradePayload: ResolverTypeWrapper<PayloadRef>;
+  RemoveFavoritePayload: ResolverTypeWrapper<Omit<RemoveFavoritePayload, 'subscriber'> & { subscriber: ResolversTypes['Subscriber'] }>;
+  RequestAdditionalSubscriptionsPayload: ResolverTypeWrapper<Omit<RequestAdditionalSubscriptionsPayload, 'subscriber'> & { subscriber: ResolversTypes['Subscriber'] }>;
+  RequestPlanUpgradePayload: ResolverTypeWrapper<Omit<RequestPlanUpgradePayload, 'subscriber'> & { subscriber: ResolversTypes['Subscriber'] }>;
   StatusCode: StatusCode;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscriber: ResolverTypeWrapper<SubscriberRef>;
   UpdateStatusInput: UpdateStatusInput;
-  UpdateStatusPayload: ResolverTypeWrapper<StatusPayloadRef>;
+  UpdateStatusPayload: ResolverTypeWrapper<Omit<UpdateStatusPayload, 'status' | 'subscriber'> & { status: ResolversTypes['LineStatus'], subscriber: ResolversTypes['Subscriber'] }>;
   UpgradeRequest: ResolverTypeWrapper<SuccessBody>;
   Usage: ResolverTypeWrapper<SubscriberRef>;
   UsageResolution: UsageResolution;
@@ -937,14 +939,14 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AcquisitionMethod: WireAcquisitionMethod;
   AddFavoriteInput: AddFavoriteInput;
-  AddFavoritePayload: PayloadRef;
+  AddFavoritePayload: Omit<AddFavoritePayload, 'subscriber'> & { subscriber: ResolversParentTypes['Subscriber'] };
   AdditionalSubscriptionInput: AdditionalSubscriptionInput;
   AdditionalSubscriptionsInput: AdditionalSubscriptionsInput;
   AppUsageShare: UsagePercentageDetail;
   Boolean: Scalars['Boolean']['output'];
   ByteCount: Scalars['ByteCount']['output'];
-  CancelOfferPayload: PayloadRef;
-  ChangePlanPayload: PayloadRef;
+  CancelOfferPayload: Omit<CancelOfferPayload, 'subscriber'> & { subscriber: ResolversParentTypes['Subscriber'] };
+  ChangePlanPayload: Omit<ChangePlanPayload, 'subscriber'> & { subscriber: ResolversParentTypes['Subscriber'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   FavoriteNumber: WireFavoriteNumber;
@@ -965,16 +967,16 @@ export type ResolversParentTypes = {
   Plan: PlanRef;
   PlanChangeInput: PlanChangeInput;
   ProductOffering: WireProductOffering;
-  PurchaseOfferPayload: PayloadRef;
+  PurchaseOfferPayload: Omit<PurchaseOfferPayload, 'subscriber'> & { subscriber: ResolversParentTypes['Subscriber'] };
   Query: Record<PropertyKey, never>;
   RemoveFavoriteInput: RemoveFavoriteInput;
-  RemoveFavoritePayload: PayloadRef;
-  RequestAdditionalSubscriptionsPayload: PayloadRef;
-  RequestPlanUpgradePayload: PayloadRef;
+  RemoveFavoritePayload: Omit<RemoveFavoritePayload, 'subscriber'> & { subscriber: ResolversParentTypes['Subscriber'] };
+  RequestAdditionalSubscriptionsPayload: Omit<RequestAdditionalSubscriptionsPayload, 'subscriber'> & { subscriber: ResolversParentTypes['Subscriber'] };
+  RequestPlanUpgradePayload: Omit<RequestPlanUpgradePayload, 'subscriber'> & { subscriber: ResolversParentTypes['Subscriber'] };
   String: Scalars['String']['output'];
   Subscriber: SubscriberRef;
   UpdateStatusInput: UpdateStatusInput;
-  UpdateStatusPayload: StatusPayloadRef;
+  UpdateStatusPayload: Omit<UpdateStatusPayload, 'status' | 'subscriber'> & { status: ResolversParentTypes['LineStatus'], subscriber: ResolversParentTypes['Subscriber'] };
   UpgradeRequest: SuccessBody;
   Usage: SubscriberRef;
   UsageShares: UsagePercentageResponse;

@@ -2,8 +2,8 @@
 // this request's loaders, so the payload's Subscriber reads the new state. The upstream's business
 // refusals are the payload's userErrors (errors as data); every other failure stays an error.
 import type { PlanUpgradeRequest, StatusCode } from '../../contract/wire.ts';
-import type { Context } from '../../http/context.ts';
 import type { Resource } from '../../loaders/index.ts';
+import type { SubscriberRef } from '../../shared/line.ts';
 import { UpstreamError } from '../../upstream/errors.ts';
 import type {
   MutationResolvers,
@@ -11,11 +11,20 @@ import type {
   PlanChangeInput,
   UserError,
 } from '../__generated__/resolvers.ts';
+import type { Context } from '../context.ts';
 import { upstreamIdOf } from '../ids.ts';
 import { lineOf } from '../lines.ts';
-import type { PayloadRef, SubscriberRef } from '../refs.ts';
 import { refusalOf } from '../refusals.ts';
 import { badInput, digitsOf } from '../scalars.ts';
+
+/** What every mutation payload resolves from. */
+interface PayloadRef {
+  response: string | null;
+  message: string | null;
+  /** The operator's refusals: empty when the write went through. */
+  userErrors: UserError[];
+  subscriber: SubscriberRef;
+}
 
 /** Runs a write: its answer, or the operator's refusal of it; any other failure is thrown. */
 async function attempt<T>(run: () => Promise<T>): Promise<{ result: T } | { refusal: UserError }> {
@@ -28,6 +37,14 @@ async function attempt<T>(run: () => Promise<T>): Promise<{ result: T } | { refu
   }
 }
 
+/** A payload of a write the operator refused: no answer, the refusal, the line as it is. */
+const refused = (refusal: UserError, line: SubscriberRef): PayloadRef => ({
+  response: null,
+  message: null,
+  userErrors: [refusal],
+  subscriber: line,
+});
+
 /** Runs a write, then forgets the resources it may have changed (nothing changed when it was refused). */
 async function write(
   context: Context,
@@ -36,11 +53,11 @@ async function write(
   run: () => Promise<{ response?: string; message?: string }>,
 ): Promise<PayloadRef> {
   const outcome = await attempt(run);
-  if ('refusal' in outcome) return { userErrors: [outcome.refusal], subscriber: line };
+  if ('refusal' in outcome) return refused(outcome.refusal, line);
   for (const resource of changes) context.loaders[resource].clearAll();
   // Any 2xx is a success, an empty one (204) too.
   const { response, message } = outcome.result ?? {};
-  return { response, message, userErrors: [], subscriber: line };
+  return { response: response ?? null, message: message ?? null, userErrors: [], subscriber: line };
 }
 
 const target = (line: SubscriberRef) => ({ country: line.country, path: { MSISDN: line.msisdn } });
@@ -102,7 +119,7 @@ export const Mutation: MutationResolvers = {
     );
     if ('refusal' in outcome) {
       const status = await context.loaders.status.load(line);
-      return { status, userErrors: [outcome.refusal], subscriber: line };
+      return { ...refused(outcome.refusal, line), status };
     }
     // The answer is the new status: prime it, so the payload's subscriber costs no second read. An
     // empty 2xx is a success too; the status is then read afresh.

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../../http/context.ts';
+import type { SubscriberRef } from '../../shared/line.ts';
 import { UpstreamError } from '../../upstream/errors.ts';
 import type { Country, QueryResolvers } from '../__generated__/resolvers.ts';
+import type { Context } from '../context.ts';
 import { lineOf } from '../lines.ts';
 import { prefetch } from '../prefetch.ts';
-import type { SubscriberRef } from '../refs.ts';
 
 /**
  * A line exists unless its status read answers 404. Every other read of the selection starts first,

@@ -1,13 +1,19 @@
 // The upstream read behind each field of Subscriber and Usage: used by the field resolvers, and
 // by the prefetch that starts them all while the line's existence is checked.
 import type { UsageResolution, PlanType as WirePlanType } from '../../contract/wire.ts';
-import type { Context } from '../../http/context.ts';
+import type { SubscriberRef } from '../../shared/line.ts';
 import type { PlanType } from '../__generated__/resolvers.ts';
+import type { Context } from '../context.ts';
 import { inMarket } from '../reading.ts';
-import type { InMarket, SubscriberRef } from '../refs.ts';
+import type { InMarket } from '../refs.ts';
 import { badInput, instantOf } from '../scalars.ts';
 
-type Read = (context: Context, line: SubscriberRef, args: Record<string, unknown>) => Promise<unknown>;
+/** The upstream read behind a field: what its resolver returns, and what the prefetch starts. */
+export type FieldRead = (
+  context: Context,
+  line: SubscriberRef,
+  args: Record<string, unknown>,
+) => Promise<unknown>;
 
 const planType = (type: unknown): WirePlanType | undefined =>
   type ? ((type as PlanType).toLowerCase() as WirePlanType) : undefined;
@@ -45,7 +51,7 @@ export const subscriberReads = {
     ),
   favorites: ({ loaders }, line) => loaders.favorites.load(line),
   phoneLease: ({ loaders }, line) => loaders.phoneLease.load(line),
-} satisfies Record<string, Read>;
+} satisfies Record<string, FieldRead>;
 
 export const usageReads = {
   hourlyByApp: ({ loaders }, line, args) =>
@@ -58,4 +64,4 @@ export const usageReads = {
         resolution: ((args.resolution as UsageResolution | null) ?? 'HOUR') as UsageResolution,
       })
       .then(inMarket(line.country)),
-} satisfies Record<string, Read>;
+} satisfies Record<string, FieldRead>;

@@ -1,17 +1,17 @@
 // Subscriber and Usage: each upstream-backed field is its read in reads.ts.
-import type { Country, SubscriberResolvers, UsageResolvers } from '../__generated__/resolvers.ts';
-import { globalId } from '../ids.ts';
-import type { SubscriberRef } from '../refs.ts';
-import { subscriberReads, usageReads } from './reads.ts';
 
-type AnyRead = (context: never, line: SubscriberRef, args: Record<string, unknown>) => Promise<unknown>;
+import type { SubscriberRef } from '../../shared/line.ts';
+import type { Country, SubscriberResolvers, UsageResolvers } from '../__generated__/resolvers.ts';
+import type { Context } from '../context.ts';
+import { globalId } from '../ids.ts';
+import { type FieldRead, subscriberReads, usageReads } from './reads.ts';
 
 /** Field resolvers that hand (parent line, args, context) to the reads. */
-const fromReads = (reads: Record<string, AnyRead>) =>
+const fromReads = (reads: Record<string, FieldRead>) =>
   Object.fromEntries(
     Object.entries(reads).map(([field, read]) => [
       field,
-      (line: SubscriberRef, args: Record<string, unknown>, context: never) => read(context, line, args),
+      (line: SubscriberRef, args: Record<string, unknown>, context: Context) => read(context, line, args),
     ]),
   );
 

@@ -12,9 +12,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sortAST } from '@apollo/utils.sortast';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { type DocumentNode, parse, print, visit } from 'graphql';
+import { type Refusal, sendRefusal } from '../shared/refusal.ts';
 import { BoundedMap } from '../upstream/cache.ts';
-import type { Refusal } from './guard.ts';
 
 /** Hashes learned from the persisted-query link: each layout of a trusted text a client sent. */
 const LEARNED_HASHES = 1000;
@@ -64,7 +65,7 @@ export function loadTrustedDocuments(file: string): TrustedDocuments {
 }
 
 /** A preHandler for /graphql: swaps ids for their text, and refuses any other document. */
-export function trustedOnly(documents: TrustedDocuments, refuse: Refusal) {
+function trustedOnly(documents: TrustedDocuments, refuse: Refusal) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const body = (request.method === 'GET' ? request.query : request.body) as
       | Record<string, unknown>
@@ -83,28 +84,30 @@ export function trustedOnly(documents: TrustedDocuments, refuse: Refusal) {
       }
       // What Apollo Server answers for an unknown APQ hash: the client's link then sends the text.
       if (id === hash) {
-        return reply
-          .code(200)
-          .header('cache-control', 'private, no-cache, must-revalidate')
-          .send(refuse(request, 200, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound'));
+        reply.header('cache-control', 'private, no-cache, must-revalidate');
+        return sendRefusal(reply, refuse, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound');
       }
     }
     if (typeof body.query === 'string' && documents.has(body.query)) {
       if (typeof hash === 'string') documents.learn(hash, body.query);
       return;
     }
-    return reply
-      .code(400)
-      .send(
-        refuse(
-          request,
-          400,
-          'TRUSTED_DOCUMENT_REQUIRED',
-          'Only the trusted documents of the frontend kit are accepted',
-        ),
-      );
+    return sendRefusal(
+      reply,
+      refuse,
+      'TRUSTED_DOCUMENT_REQUIRED',
+      'Only the trusted documents of the frontend kit are accepted',
+    );
   };
 }
+
+/** Runs only the documents of the trusted-documents file (`file`) on the surface it is registered in. */
+export const trustedDocuments = fp<{ file: string; refuse: Refusal }>(
+  async (scope, { file, refuse }) => {
+    scope.addHook('preHandler', trustedOnly(loadTrustedDocuments(file), refuse));
+  },
+  { name: 'trusted-documents' },
+);
 
 /**
  * Puts a trusted text in place of its id where Apollo reads the request: the body of a POST, the URL
