@@ -16,7 +16,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
-import { ATTACKS, type Target } from './attack/attacks.ts';
+import { ATTACKS, type Outcome, type Target } from './attack/attacks.ts';
 import { signerOf, startLocalTarget } from './attack/local.ts';
 
 const { values: args } = parseArgs({
@@ -54,10 +54,12 @@ console.log('| ---: | --- | --- | --- | --- | --- |');
 let failed = 0;
 try {
   for (const attack of ATTACKS) {
-    const outcome = await attack.run(target).catch((error: Error) => ({
-      answer: `failed: ${error.message}`,
-      problems: [error.message],
-    }));
+    const outcome = await attack.run(target).catch(
+      (error: Error): Outcome => ({
+        answer: `failed: ${error.message}`,
+        problems: [error.message],
+      }),
+    );
     const row =
       outcome === 'skipped'
         ? ['—', '—', 'skipped']
