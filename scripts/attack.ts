@@ -11,7 +11,8 @@
  *
  * Usage: npm run attack -- [--url http://127.0.0.1:4000 --sandbox http://127.0.0.1:4010
  *                           [--key-file .dev-auth/jwk.json] [--request-timeout-ms 30000]
- *                           [--auth-failure-max 300] [--upstream-max-sockets 64]]
+ *                           [--auth-failure-max 300] [--upstream-max-sockets 64]] [--only 1,6]
+ *   --only   the attacks of these findings only
  * Exits 1 when an attack was not held.
  */
 import { parseArgs } from 'node:util';
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     'request-timeout-ms': { type: 'string' },
     'auth-failure-max': { type: 'string' },
     'upstream-max-sockets': { type: 'string' },
+    only: { type: 'string' },
   },
 });
 
@@ -53,7 +55,8 @@ console.log('| # | attack | expected | answer | measured | held |');
 console.log('| ---: | --- | --- | --- | --- | --- |');
 let failed = 0;
 try {
-  for (const attack of ATTACKS) {
+  const only = args.only?.split(',').map(Number);
+  for (const attack of ATTACKS.filter((a) => !only || only.includes(a.finding))) {
     const outcome = await attack.run(target).catch(
       (error: Error): Outcome => ({
         answer: `failed: ${error.message}`,
