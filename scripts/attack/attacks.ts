@@ -91,6 +91,12 @@ const expectThat = (problems: string[], holds: boolean, problem: string) => {
   if (!holds) problems.push(problem);
 };
 
+/** The outcome of one answer that should be `status` with the single error code `code`. */
+function answeredWith(answer: Answer, status: number, code: string, problems: string[] = []): Outcome {
+  expectThat(problems, answer.status === status && answer.codes.join() === code, `answered ${short(answer)}`);
+  return { answer: short(answer), problems };
+}
+
 async function sandboxJson<T>(target: Target, path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`${target.sandbox}/__sandbox/${path}`, init);
   const text = await res.text();
@@ -237,13 +243,8 @@ const deepJson: Attack = {
     const answer = await graphql(target, await agent(target, 'deep-json'), body, {
       'idempotency-key': `deep-${Date.now()}`,
     });
-    expectThat(
-      problems,
-      answer.status === 400 && answer.codes.join() === 'BAD_REQUEST',
-      `answered ${short(answer)}`,
-    );
     expectThat(problems, !/at \S+ \(|RangeError/.test(answer.text), 'the answer holds a stack trace');
-    return { answer: short(answer), problems };
+    return answeredWith(answer, 400, 'BAD_REQUEST', problems);
   },
 };
 
@@ -426,16 +427,10 @@ const noExp: Attack = {
   name: 'agent token without exp',
   expected: '401 UNAUTHENTICATED',
   async run(target) {
-    const problems: string[] = [];
     const token = await target.sign({ sub: 'attack:forever', scope: target.agentScope }, { exp: false });
     const { msisdn } = (await demoLines(target)).active ?? { msisdn: '' };
     const answer = await graphql(target, token, { query: READ, variables: { m: msisdn } });
-    expectThat(
-      problems,
-      answer.status === 401 && answer.codes.join() === 'UNAUTHENTICATED',
-      `answered ${short(answer)}`,
-    );
-    return { answer: short(answer), problems };
+    return answeredWith(answer, 401, 'UNAUTHENTICATED');
   },
 };
 
@@ -444,17 +439,11 @@ const apqHash: Attack = {
   name: 'persisted query with a malformed hash',
   expected: '400 BAD_REQUEST',
   async run(target) {
-    const problems: string[] = [];
     const answer = await graphql(target, await agent(target, 'apq'), {
       query: '{ __typename }',
       extensions: { persistedQuery: { version: 1, sha256Hash: 'not-a-hash' } },
     });
-    expectThat(
-      problems,
-      answer.status === 400 && answer.codes.join() === 'BAD_REQUEST',
-      `answered ${short(answer)}`,
-    );
-    return { answer: short(answer), problems };
+    return answeredWith(answer, 400, 'BAD_REQUEST');
   },
 };
 
