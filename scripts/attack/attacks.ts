@@ -292,7 +292,7 @@ const slowBody: Attack = {
     expectThat(problems, live.status === 200, `/health/live answered ${live.status} afterwards`);
     return {
       answer: `${status}, ${seen.closed ? 'closed' : 'still open'}`,
-      figure: `cut off after ${(tookMs / 1000).toFixed(1)} s`,
+      figure: `${seen.closed ? 'cut off' : 'given up'} after ${(tookMs / 1000).toFixed(1)} s`,
       problems,
     };
   },
