@@ -299,6 +299,10 @@ export async function serveJwks(key: DevKey): Promise<{ url: string; close(): vo
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`,
-    close: () => server.close(),
+    // Its keep-alive connections too: once closed, the JWKS cannot be reached at all (an outage).
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
   };
 }
