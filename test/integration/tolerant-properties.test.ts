@@ -100,7 +100,13 @@ describe('answers generated from the original contract, for each of the 10 reads
       const operationId = id as OperationId;
       const schema = toJsonSchema(originalOperations.get(operationId)?.responses['200'].schema, false);
       const route = routes[operationId];
-      const variables = route.variables({ msisdn: MSISDN, country: 'HN', params: {}, body: undefined });
+      const variables = route.variables({
+        msisdn: MSISDN,
+        country: 'HN',
+        params: {},
+        query: {},
+        body: undefined,
+      });
       const op = operations.find((o) => o.operationId === operationId);
       const path = op?.path.replace(/\{msisdn\}/i, MSISDN) as string;
       await fc.assert(

@@ -12,7 +12,7 @@ import type {
   UserError,
 } from '../__generated__/resolvers.ts';
 import { upstreamIdOf } from '../ids.ts';
-import { lineOf } from '../lines.ts';
+import { lineOfInput } from '../lines.ts';
 import type { PayloadRef, SubscriberRef } from '../refs.ts';
 import { refusalOf } from '../refusals.ts';
 import { badInput, digitsOf } from '../scalars.ts';
@@ -43,6 +43,15 @@ async function write(
   return { response, message, userErrors: [], subscriber: line };
 }
 
+/** A favorite's number: `phoneNumber` (normalised to digits by its scalar) or `phoneNumberAsWritten`, as it is. */
+function phoneNumberOf(input: { phoneNumber?: string | null; phoneNumberAsWritten?: string | null }): string {
+  const { phoneNumber, phoneNumberAsWritten } = input;
+  if ((phoneNumber == null) === (phoneNumberAsWritten == null)) {
+    throw badInput('Give the number as phoneNumber or as phoneNumberAsWritten, one of the two');
+  }
+  return (phoneNumber ?? phoneNumberAsWritten) as string;
+}
+
 const target = (line: SubscriberRef) => ({ country: line.country, path: { MSISDN: line.msisdn } });
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
@@ -64,7 +73,7 @@ function offerWrite(
   input: OfferInput,
   operation: 'PurchaseOfferbyMSISDNandOfferId' | 'DeleteOfferbyMSISDNandOfferId',
 ): Promise<PayloadRef> {
-  const line = lineOf(context, input.msisdn, input.country);
+  const line = lineOfInput(context, input);
   const offerId = upstreamIdOf(line, input.offerId);
   return write(context, line, ['offers'], () =>
     context.api[operation]({ country: line.country, path: { MSISDN: line.msisdn, offerId } }, context.call),
@@ -75,7 +84,7 @@ const PLAN_STATE: Resource[] = ['plan', 'plans', 'upgradeRequest', 'offers'];
 
 export const Mutation: MutationResolvers = {
   updateStatus: async (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     if (input.code === 'UNKNOWN' || input.assetType === 'UNKNOWN') {
       throw badInput(
         'UNKNOWN names a value the upstream sent; a status change needs a known code and asset type',
@@ -113,13 +122,13 @@ export const Mutation: MutationResolvers = {
   },
 
   addFavorite: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     return write(context, line, ['favorites'], () =>
       context.api.AddFavoriteNumberByMSISDN(
         {
           ...target(line),
           body: defined({
-            PhoneNumber: input.phoneNumber,
+            PhoneNumber: phoneNumberOf(input),
             ExpirationDate: input.expirationDate ?? undefined,
             Label: input.label ?? undefined,
             PlanCode: input.planCode ?? undefined,
@@ -131,14 +140,16 @@ export const Mutation: MutationResolvers = {
   },
 
   removeFavorite: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     const remove = (PhoneNumber: string) =>
       context.api.DeleteFavoriteNumberByMSISDN({ ...target(line), body: { PhoneNumber } }, context.call);
+    const phoneNumber = phoneNumberOf(input);
     return write(context, line, ['favorites'], () =>
-      remove(input.phoneNumber).catch(async (error: unknown) => {
+      remove(phoneNumber).catch(async (error: unknown) => {
         // The input was normalised to digits; the upstream may have stored the number written
         // otherwise ("+504 9988-7766"). That stored value, unchanged, is what it can remove.
-        if (!(error instanceof UpstreamError) || error.status !== 404) throw error;
+        if (!(error instanceof UpstreamError) || error.status !== 404 || input.phoneNumber == null)
+          throw error;
         const stored = (await context.loaders.favorites.load(line)).find(
           (f) => f.PhoneNumber !== input.phoneNumber && digitsOf(f.PhoneNumber) === input.phoneNumber,
         );
@@ -153,7 +164,7 @@ export const Mutation: MutationResolvers = {
   cancelOffer: (_, { input }, context) => offerWrite(context, input, 'DeleteOfferbyMSISDNandOfferId'),
 
   changePlan: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     return write(context, line, PLAN_STATE, () =>
       context.api.UpdateCurrentPlanByMSISDN(
         { ...target(line), body: planRequest(line, input) },
@@ -163,7 +174,7 @@ export const Mutation: MutationResolvers = {
   },
 
   requestPlanUpgrade: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     return write(context, line, ['upgradeRequest'], () =>
       context.api.CreateUpgradeRequestbyMSISDN(
         { ...target(line), body: planRequest(line, input) },
@@ -173,7 +184,7 @@ export const Mutation: MutationResolvers = {
   },
 
   requestAdditionalSubscriptions: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     return write(context, line, [], () =>
       context.api.CreateSubscriptionRequestsbyMSISDN(
         {

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../http/context.ts';
 import { UpstreamError } from '../../upstream/errors.ts';
 import type { Country, QueryResolvers } from '../__generated__/resolvers.ts';
-import { lineOf } from '../lines.ts';
+import { lineAsWritten, lineOf } from '../lines.ts';
 import { prefetch } from '../prefetch.ts';
 import type { SubscriberRef } from '../refs.ts';
 
@@ -46,4 +46,6 @@ export const Query: QueryResolvers = {
   },
 
   line: (_, { msisdn, country }, context) => lineOf(context, msisdn, country),
+
+  lineAsWritten: (_, { msisdn, country }, context) => lineAsWritten(context, msisdn, country),
 };

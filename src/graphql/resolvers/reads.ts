@@ -3,20 +3,25 @@
 import type { UsageResolution, PlanType as WirePlanType } from '../../contract/wire.ts';
 import type { Context } from '../../http/context.ts';
 import type { PlanType } from '../__generated__/resolvers.ts';
-import { inMarket } from '../reading.ts';
+import { inMarket, readDateTime } from '../reading.ts';
 import type { InMarket, SubscriberRef } from '../refs.ts';
-import { badInput, instantOf } from '../scalars.ts';
+import { badInput } from '../scalars.ts';
 
 type Read = (context: Context, line: SubscriberRef, args: Record<string, unknown>) => Promise<unknown>;
 
 const planType = (type: unknown): WirePlanType | undefined =>
   type ? ((type as PlanType).toLowerCase() as WirePlanType) : undefined;
 
-/** The usage period asked for; one that ends before it starts is refused here, before any upstream call. */
-function window(args: Record<string, unknown>): { from?: string; to?: string } {
-  const from = (args.from as string | null | undefined) ?? undefined;
-  const to = (args.to as string | null | undefined) ?? undefined;
-  if (from !== undefined && to !== undefined && instantOf(from) > instantOf(to)) {
+/**
+ * The usage period asked for, typed or as written (sent as it is). One that ends before it starts is
+ * refused here, before any upstream call, when both ends read as date-times (as written without an
+ * offset: in the line's market's time zone).
+ */
+function window(line: SubscriberRef, args: Record<string, unknown>): { from?: string; to?: string } {
+  const from = ((args.fromAsWritten ?? args.from) as string | null | undefined) ?? undefined;
+  const to = ((args.toAsWritten ?? args.to) as string | null | undefined) ?? undefined;
+  const [start, end] = [from, to].map((v) => readDateTime(v, line.country));
+  if (start && end && Date.parse(start) > Date.parse(end)) {
     throw badInput(`from (${from}) must not be after to (${to})`);
   }
   return { from, to };
@@ -41,7 +46,10 @@ export const subscriberReads = {
   offers: async ({ loaders }, line, args) =>
     allWithMarket(
       line,
-      await loaders.offers.load({ ...line, channelId: (args.channelId as number | null) ?? 4 }),
+      await loaders.offers.load({
+        ...line,
+        channelId: (args.channelIdAsWritten as string | null) ?? (args.channelId as number | null) ?? 4,
+      }),
     ),
   favorites: ({ loaders }, line) => loaders.favorites.load(line),
   phoneLease: ({ loaders }, line) => loaders.phoneLease.load(line),
@@ -49,13 +57,13 @@ export const subscriberReads = {
 
 export const usageReads = {
   hourlyByApp: ({ loaders }, line, args) =>
-    loaders.hourlyUsage.load({ ...line, ...window(args) }).then(inMarket(line.country)),
+    loaders.hourlyUsage.load({ ...line, ...window(line, args) }).then(inMarket(line.country)),
   percentageByApp: ({ loaders }, line, args) =>
     loaders.usageShares
       .load({
         ...line,
-        ...window(args),
-        resolution: ((args.resolution as UsageResolution | null) ?? 'HOUR') as UsageResolution,
+        ...window(line, args),
+        resolution: (args.resolutionAsWritten ?? args.resolution ?? 'HOUR') as UsageResolution,
       })
       .then(inMarket(line.country)),
 } satisfies Record<string, Read>;
