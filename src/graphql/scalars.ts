@@ -64,6 +64,10 @@ function normalisePhoneNumber(value: string): string {
   return digits;
 }
 
+/** Milliseconds of a DateTime the scalar accepted (offsets written +hh or +hhmm included). */
+export const instantOf = (value: string): number =>
+  Date.parse(value.replace(/([+-]\d{2}):?(\d{2})?$/, (_, h: string, m?: string) => `${h}:${m ?? '00'}`));
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** RFC 3339, and the offsets +hh and +hhmm that the upstream contract's date-time check lets through too. */
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2})(?::?(\d{2}))?)$/;

@@ -3,9 +3,9 @@
 import type { UsageResolution, PlanType as WirePlanType } from '../../contract/wire.ts';
 import type { Context } from '../../http/context.ts';
 import type { PlanType } from '../__generated__/resolvers.ts';
-import { inMarket, readDateTime } from '../reading.ts';
+import { inMarket } from '../reading.ts';
 import type { InMarket, SubscriberRef } from '../refs.ts';
-import { badInput } from '../scalars.ts';
+import { badInput, instantOf } from '../scalars.ts';
 
 type Read = (context: Context, line: SubscriberRef, args: Record<string, unknown>) => Promise<unknown>;
 
@@ -13,15 +13,14 @@ const planType = (type: unknown): WirePlanType | undefined =>
   type ? ((type as PlanType).toLowerCase() as WirePlanType) : undefined;
 
 /**
- * The usage period asked for, typed or as written (sent as it is). One that ends before it starts is
- * refused here, before any upstream call, when both ends read as date-times (as written without an
- * offset: in the line's market's time zone).
+ * The usage period asked for. A typed one that ends before it starts is refused here, before any
+ * upstream call; one given as written is the upstream's to judge (the REST router's pass-through).
  */
-function window(line: SubscriberRef, args: Record<string, unknown>): { from?: string; to?: string } {
+function window(args: Record<string, unknown>): { from?: string; to?: string } {
+  const asWritten = args.fromAsWritten != null || args.toAsWritten != null;
   const from = ((args.fromAsWritten ?? args.from) as string | null | undefined) ?? undefined;
   const to = ((args.toAsWritten ?? args.to) as string | null | undefined) ?? undefined;
-  const [start, end] = [from, to].map((v) => readDateTime(v, line.country));
-  if (start && end && Date.parse(start) > Date.parse(end)) {
+  if (!asWritten && from !== undefined && to !== undefined && instantOf(from) > instantOf(to)) {
     throw badInput(`from (${from}) must not be after to (${to})`);
   }
   return { from, to };
@@ -57,12 +56,12 @@ export const subscriberReads = {
 
 export const usageReads = {
   hourlyByApp: ({ loaders }, line, args) =>
-    loaders.hourlyUsage.load({ ...line, ...window(line, args) }).then(inMarket(line.country)),
+    loaders.hourlyUsage.load({ ...line, ...window(args) }).then(inMarket(line.country)),
   percentageByApp: ({ loaders }, line, args) =>
     loaders.usageShares
       .load({
         ...line,
-        ...window(line, args),
+        ...window(args),
         resolution: (args.resolutionAsWritten ?? args.resolution ?? 'HOUR') as UsageResolution,
       })
       .then(inMarket(line.country)),
