@@ -114,7 +114,7 @@ describe('answers generated from the original contract, for each of the 10 reads
           stack.answers[operationId] = { body: answer };
           const { data, errors } = await stack.graphql(route.document, variables);
           expect(errors).toBeUndefined();
-          const part = Object.values(data.line)[0] as Record<string, unknown> | null;
+          const part = Object.values(data.lineAsWritten)[0] as Record<string, unknown> | null;
           expect(part).not.toBeNull();
           if (operationId.startsWith('GetDataUsage')) expect(Object.values(part ?? {})[0]).not.toBeNull();
           const rest = await stack.rest('GET', path);
