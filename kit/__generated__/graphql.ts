@@ -14,20 +14,13 @@ export type AddFavoriteInput = {
   label?: string | null | undefined;
   /** The line that gains the favorite; or msisdnAsWritten. */
   msisdn?: string | null | undefined;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: string | null | undefined;
   /** Phone number that is considered a favorite number; or phoneNumberAsWritten. */
   phoneNumber?: string | null | undefined;
   /**
-   * The phone number exactly as written, instead of `phoneNumber`: not normalised, not checked for
-   * form, sent to the upstream as it is (the REST compatibility router's pass-through; also reaches a
-   * favorite stored in a form PhoneNumber does not accept). Give `phoneNumber` or
-   * `phoneNumberAsWritten`, not both.
+   * The number exactly as written, instead of `phoneNumber` (one of the two): not normalised or checked,
+   * sent as it is (the REST router's pass-through; also reaches a favorite stored in another form).
    */
   phoneNumberAsWritten?: string | null | undefined;
   /** Optional plan code or number to which the number is added. */
@@ -66,12 +59,7 @@ export type AdditionalSubscriptionsInput = {
   monthlyAmount: number;
   /** The line that asks; or msisdnAsWritten. */
   msisdn?: string | null | undefined;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: string | null | undefined;
   /** Full name of the customer. */
   name: string;
@@ -119,12 +107,7 @@ export type OfferInput = {
   country?: Country | null | undefined;
   /** The line that buys or cancels the offer; or msisdnAsWritten. */
   msisdn?: string | null | undefined;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: string | null | undefined;
   /** The offer: its `offerId` (e.g. 104) or its `id` (e.g. hn:104, of the line's market). */
   offerId: string | number;
@@ -161,12 +144,7 @@ export type PlanChangeInput = {
   monthlyAmount?: number | null | undefined;
   /** The line whose plan changes; or msisdnAsWritten. */
   msisdn?: string | null | undefined;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: string | null | undefined;
   /** Full name of the customer. */
   name?: string | null | undefined;
@@ -195,20 +173,13 @@ export type RemoveFavoriteInput = {
   country?: Country | null | undefined;
   /** The line that loses the favorite; or msisdnAsWritten. */
   msisdn?: string | null | undefined;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: string | null | undefined;
   /** The favorite number to remove; or phoneNumberAsWritten. */
   phoneNumber?: string | null | undefined;
   /**
-   * The phone number exactly as written, instead of `phoneNumber`: not normalised, not checked for
-   * form, sent to the upstream as it is (the REST compatibility router's pass-through; also reaches a
-   * favorite stored in a form PhoneNumber does not accept). Give `phoneNumber` or
-   * `phoneNumberAsWritten`, not both.
+   * The number exactly as written, instead of `phoneNumber` (one of the two): not normalised or checked,
+   * sent as it is (the REST router's pass-through; also reaches a favorite stored in another form).
    */
   phoneNumberAsWritten?: string | null | undefined;
 };
@@ -238,12 +209,7 @@ export type UpdateStatusInput = {
   lastName?: string | null | undefined;
   /** The line whose status changes; or msisdnAsWritten. */
   msisdn?: string | null | undefined;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: string | null | undefined;
   /** First name, company name or full name of the customer. */
   name?: string | null | undefined;

@@ -52,20 +52,13 @@ export type AddFavoriteInput = {
   label?: InputMaybe<Scalars['String']['input']>;
   /** The line that gains the favorite; or msisdnAsWritten. */
   msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** Phone number that is considered a favorite number; or phoneNumberAsWritten. */
   phoneNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
   /**
-   * The phone number exactly as written, instead of `phoneNumber`: not normalised, not checked for
-   * form, sent to the upstream as it is (the REST compatibility router's pass-through; also reaches a
-   * favorite stored in a form PhoneNumber does not accept). Give `phoneNumber` or
-   * `phoneNumberAsWritten`, not both.
+   * The number exactly as written, instead of `phoneNumber` (one of the two): not normalised or checked,
+   * sent as it is (the REST router's pass-through; also reaches a favorite stored in another form).
    */
   phoneNumberAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** Optional plan code or number to which the number is added. */
@@ -117,12 +110,7 @@ export type AdditionalSubscriptionsInput = {
   monthlyAmount: Scalars['Float']['input'];
   /** The line that asks; or msisdnAsWritten. */
   msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** Full name of the customer. */
   name: Scalars['String']['input'];
@@ -420,12 +408,7 @@ export type OfferInput = {
   country?: InputMaybe<Country>;
   /** The line that buys or cancels the offer; or msisdnAsWritten. */
   msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** The offer: its `offerId` (e.g. 104) or its `id` (e.g. hn:104, of the line's market). */
   offerId: Scalars['ID']['input'];
@@ -515,12 +498,7 @@ export type PlanChangeInput = {
   monthlyAmount?: InputMaybe<Scalars['Float']['input']>;
   /** The line whose plan changes; or msisdnAsWritten. */
   msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** Full name of the customer. */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -580,8 +558,9 @@ export type Query = {
   line: Subscriber;
   /**
    * `line` for an MSISDN exactly as written: not normalised, not checked for form, sent to the upstream
-   * as it is (the upstream decides). The REST compatibility router reads through it, so a legacy
-   * client's path reaches the upstream unchanged. A subscriber token reaches only its own line's digits.
+   * as it is (the upstream decides). The REST compatibility router reads through it (and its writes
+   * through the inputs' `msisdnAsWritten`), so a legacy client's path reaches the upstream unchanged.
+   * A subscriber token reaches only its own line, compared as written: any other spelling is FORBIDDEN.
    */
   lineAsWritten: Subscriber;
   /** The token's own line (a subscriber token); null for a token that names no line, like an agent's. */
@@ -626,20 +605,13 @@ export type RemoveFavoriteInput = {
   country?: InputMaybe<Country>;
   /** The line that loses the favorite; or msisdnAsWritten. */
   msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** The favorite number to remove; or phoneNumberAsWritten. */
   phoneNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
   /**
-   * The phone number exactly as written, instead of `phoneNumber`: not normalised, not checked for
-   * form, sent to the upstream as it is (the REST compatibility router's pass-through; also reaches a
-   * favorite stored in a form PhoneNumber does not accept). Give `phoneNumber` or
-   * `phoneNumberAsWritten`, not both.
+   * The number exactly as written, instead of `phoneNumber` (one of the two): not normalised or checked,
+   * sent as it is (the REST router's pass-through; also reaches a favorite stored in another form).
    */
   phoneNumberAsWritten?: InputMaybe<Scalars['String']['input']>;
 };
@@ -753,12 +725,7 @@ export type UpdateStatusInput = {
   lastName?: InputMaybe<Scalars['String']['input']>;
   /** The line whose status changes; or msisdnAsWritten. */
   msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
-  /**
-   * The line's MSISDN exactly as written, instead of `msisdn`: not normalised, not checked for form,
-   * sent to the upstream as it is (the upstream decides). For the REST compatibility router, whose
-   * legacy clients may send any string the original contract allows. A subscriber token reaches only
-   * its own line's digits. Give `msisdn` or `msisdnAsWritten`, not both.
-   */
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
   msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** First name, company name or full name of the customer. */
   name?: InputMaybe<Scalars['String']['input']>;
