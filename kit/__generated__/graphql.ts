@@ -12,10 +12,17 @@ export type AddFavoriteInput = {
   expirationDate?: string | null | undefined;
   /** Optional description or user-defined label of the number. */
   label?: string | null | undefined;
-  /** The line that gains the favorite. */
-  msisdn: string;
-  /** Phone number that is considered a favorite number. */
-  phoneNumber: string;
+  /** The line that gains the favorite; or msisdnAsWritten. */
+  msisdn?: string | null | undefined;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: string | null | undefined;
+  /** Phone number that is considered a favorite number; or phoneNumberAsWritten. */
+  phoneNumber?: string | null | undefined;
+  /**
+   * The number exactly as written, instead of `phoneNumber` (one of the two): not normalised or checked,
+   * sent as it is (the REST router's pass-through; also reaches a favorite stored in another form).
+   */
+  phoneNumberAsWritten?: string | null | undefined;
   /** Optional plan code or number to which the number is added. */
   planCode?: string | null | undefined;
 };
@@ -50,8 +57,10 @@ export type AdditionalSubscriptionsInput = {
   fromPlan?: string | null | undefined;
   /** Monthly base amount the customer pays for the plan. */
   monthlyAmount: number;
-  /** The line that asks. */
-  msisdn: string;
+  /** The line that asks; or msisdnAsWritten. */
+  msisdn?: string | null | undefined;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: string | null | undefined;
   /** Full name of the customer. */
   name: string;
   /** Id of the plan of the first additional line: its `planId` or its `id` (of the line's market). */
@@ -96,8 +105,10 @@ export type Country =
 export type OfferInput = {
   /** The line's market; by default the market of the caller's token, else the gateway's market. */
   country?: Country | null | undefined;
-  /** The line that buys or cancels the offer. */
-  msisdn: string;
+  /** The line that buys or cancels the offer; or msisdnAsWritten. */
+  msisdn?: string | null | undefined;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: string | null | undefined;
   /** The offer: its `offerId` (e.g. 104) or its `id` (e.g. hn:104, of the line's market). */
   offerId: string | number;
 };
@@ -131,8 +142,10 @@ export type PlanChangeInput = {
   fromPlan?: string | null | undefined;
   /** Monthly base amount the customer pays for the NEW plan. */
   monthlyAmount?: number | null | undefined;
-  /** The line whose plan changes. */
-  msisdn: string;
+  /** The line whose plan changes; or msisdnAsWritten. */
+  msisdn?: string | null | undefined;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: string | null | undefined;
   /** Full name of the customer. */
   name?: string | null | undefined;
   /** Id of the NEW plan: its `planId` (e.g. 803) or its `id` (e.g. hn:803, of the line's market). */
@@ -158,10 +171,17 @@ export type PlanType =
 export type RemoveFavoriteInput = {
   /** The line's market; by default the market of the caller's token, else the gateway's market. */
   country?: Country | null | undefined;
-  /** The line that loses the favorite. */
-  msisdn: string;
-  /** The favorite number to remove. */
-  phoneNumber: string;
+  /** The line that loses the favorite; or msisdnAsWritten. */
+  msisdn?: string | null | undefined;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: string | null | undefined;
+  /** The favorite number to remove; or phoneNumberAsWritten. */
+  phoneNumber?: string | null | undefined;
+  /**
+   * The number exactly as written, instead of `phoneNumber` (one of the two): not normalised or checked,
+   * sent as it is (the REST router's pass-through; also reaches a favorite stored in another form).
+   */
+  phoneNumberAsWritten?: string | null | undefined;
 };
 
 /** Status of a line's asset. */
@@ -187,8 +207,10 @@ export type UpdateStatusInput = {
   documentType?: string | null | undefined;
   /** Last name of the customer. */
   lastName?: string | null | undefined;
-  /** The line whose status changes. */
-  msisdn: string;
+  /** The line whose status changes; or msisdnAsWritten. */
+  msisdn?: string | null | undefined;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: string | null | undefined;
   /** First name, company name or full name of the customer. */
   name?: string | null | undefined;
   /** Reason of the change, e.g. a stolen phone. */

@@ -35,11 +35,17 @@ export function mutationLines(schema: GraphQLSchema, defaultCountry: string) {
       for (const { field, node } of summary.rootFields()) {
         if (!field) continue;
         const input = getArgumentValues(field, node, values.coerced).input as
-          | { msisdn?: unknown; country?: unknown }
+          | { msisdn?: unknown; msisdnAsWritten?: unknown; country?: unknown }
           | undefined;
-        if (typeof input?.msisdn !== 'string') continue;
-        const country = typeof input.country === 'string' ? input.country.toLowerCase() : defaultCountry;
-        lines.push({ msisdn: input.msisdn, country });
+        // Either spelling of the line scopes the key: the one as written (REST's) too.
+        const msisdn = input?.msisdn ?? input?.msisdnAsWritten;
+        if (typeof msisdn !== 'string') continue;
+        // As lines.ts addresses it: the input's market, else the token's, else the default.
+        const country =
+          typeof input?.country === 'string'
+            ? input.country.toLowerCase()
+            : (request.principal?.country ?? defaultCountry);
+        lines.push({ msisdn, country });
       }
       return lines;
     } catch {

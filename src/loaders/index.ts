@@ -10,7 +10,8 @@ export interface PlansKey extends SubscriberRef {
   type?: PlanType;
 }
 export interface OffersKey extends SubscriberRef {
-  channelId: number;
+  /** A string when a legacy client's value is passed on as written. */
+  channelId: number | string;
 }
 export interface UsageKey extends SubscriberRef {
   from?: string;
@@ -82,7 +83,10 @@ export function createLoaders(
       noneOn404(api.GetUpgradeStatusbyMSISDN({ country: line.country, path: path(line) }, call)),
     ),
     offers: loader('offers', ({ channelId, ...line }: OffersKey) =>
-      api.GetAvailableOffersByMSISDN({ country: line.country, path: path(line), query: { channelId } }, call),
+      api.GetAvailableOffersByMSISDN(
+        { country: line.country, path: path(line), query: { channelId: channelId as number } },
+        call,
+      ),
     ),
     favorites: loader('favorites', (line: SubscriberRef) =>
       api.GetFavoriteNumbersByMSISDN({ country: line.country, path: path(line) }, call),

@@ -81,6 +81,7 @@ export async function restRouter(
         msisdn: line.msisdn,
         country: matched.country.toUpperCase(),
         params,
+        query: request.query as Record<string, unknown>,
         body,
       });
       const result = await apollo.executeOperation({ query: route.document, variables }, { contextValue });

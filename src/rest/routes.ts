@@ -17,6 +17,8 @@ export interface RouteInput {
   country: string;
   /** Path and query parameters, checked and completed by the contract. */
   params: Obj;
+  /** The query as the client wrote it: values the gateway's types are narrower for pass as written. */
+  query: Obj;
   /** The request body, checked by the contract. */
   body: unknown;
 }
@@ -30,21 +32,39 @@ const PLAN = `planId name monthlyAmount currency dataMB status category rank off
 const OFFER = `offerId name description validity validityUnit category subCategory rank amount currency acquisitionMethods { id name }`;
 // userErrors: a refused write answers no success body; the router then hands on the upstream's refusal.
 const PAYLOAD = 'response message userErrors { code }';
+// The original types these as plain strings (dates "ISO8601"), channelId as an unbounded integer:
+// they pass as written, so the upstream, not a narrower GraphQL type, decides (a faithful shim).
 const WINDOW = {
-  startDate: { variable: 'from', type: 'DateTime' },
-  endDate: { variable: 'to', type: 'DateTime' },
+  startDate: { variable: 'from', type: 'String', raw: true },
+  endDate: { variable: 'to', type: 'String', raw: true },
 };
 
-/** A read of one resource of the line, through `line` (no separate existence check). */
-function read(selection: string, args: Record<string, { variable: string; type: string }> = {}): Route {
+interface Arg {
+  variable: string;
+  type: string;
+  /** Taken from the query as written, not as the contract's check coerced it. */
+  raw?: boolean;
+}
+
+/** A query value as written (the first, when repeated). */
+const written = (value: unknown) => (Array.isArray(value) ? value[0] : value) ?? null;
+
+/**
+ * A read of one resource of the line, through `lineAsWritten` (no separate existence check): the
+ * path's MSISDN reaches the upstream as the client wrote it.
+ */
+function read(selection: string, args: Record<string, Arg> = {}): Route {
   const declared = Object.values(args).map(({ variable, type }) => `, $${variable}: ${type}`);
   return {
-    document: `query Rest($msisdn: MSISDN!, $country: Country${declared.join('')}) { line(msisdn: $msisdn, country: $country) { ${selection} } }`,
-    variables: ({ msisdn, country, params }) => ({
+    document: `query Rest($msisdn: String!, $country: Country${declared.join('')}) { lineAsWritten(msisdn: $msisdn, country: $country) { ${selection} } }`,
+    variables: ({ msisdn, country, params, query }) => ({
       msisdn,
       country,
       ...Object.fromEntries(
-        Object.entries(args).map(([param, { variable }]) => [variable, params[param] ?? null]),
+        Object.entries(args).map(([param, { variable, raw }]) => [
+          variable,
+          raw ? written(query[param]) : (params[param] ?? null),
+        ]),
       ),
     }),
   };
@@ -55,7 +75,7 @@ function write(mutation: string, input: (request: RouteInput) => Obj, inputType:
   return {
     document: `mutation Rest($input: ${inputType}!) { ${mutation}(input: $input) { ${PAYLOAD} } }`,
     variables: (request) => ({
-      input: { msisdn: request.msisdn, country: request.country, ...input(request) },
+      input: { msisdnAsWritten: request.msisdn, country: request.country, ...input(request) },
     }),
   };
 }
@@ -85,7 +105,7 @@ export const routes: Record<OperationId, Route> = {
       const b = body as StatusChangeRequest;
       return {
         input: {
-          msisdn,
+          msisdnAsWritten: msisdn,
           country,
           code: upper(b.code),
           assetType: b.assetType,
@@ -100,13 +120,13 @@ export const routes: Record<OperationId, Route> = {
   },
 
   GetDataUsageByMSISDNPerHourAndApp: read(
-    'usage { hourlyByApp(from: $from, to: $to) { code description totalBytes lastUpdatedAt records { date hour appName bytes } } }',
+    'usage { hourlyByApp(fromAsWritten: $from, toAsWritten: $to) { code description totalBytes lastUpdatedAt records { date hour appName bytes } } }',
     WINDOW,
   ),
 
   GetDataUsagePercentageByMSISDNPerApp: read(
-    'usage { percentageByApp(from: $from, to: $to, resolution: $resolution) { code description lastUpdatedAt records { date hour appName percentage bytes } } }',
-    { ...WINDOW, resolution: { variable: 'resolution', type: 'UsageResolution' } },
+    'usage { percentageByApp(fromAsWritten: $from, toAsWritten: $to, resolutionAsWritten: $resolution) { code description lastUpdatedAt records { date hour appName percentage bytes } } }',
+    { ...WINDOW, resolution: { variable: 'resolution', type: 'String', raw: true } },
   ),
 
   GetFavoriteNumbersByMSISDN: read('favorites { phoneNumber expirationDate label planCode }'),
@@ -116,7 +136,7 @@ export const routes: Record<OperationId, Route> = {
     ({ body }) => {
       const b = body as FavoriteNumber;
       return {
-        phoneNumber: b.PhoneNumber,
+        phoneNumberAsWritten: b.PhoneNumber,
         expirationDate: b.ExpirationDate,
         label: b.Label,
         planCode: b.PlanCode,
@@ -127,12 +147,12 @@ export const routes: Record<OperationId, Route> = {
 
   DeleteFavoriteNumberByMSISDN: write(
     'removeFavorite',
-    ({ body }) => ({ phoneNumber: (body as FavoriteNumber).PhoneNumber }),
+    ({ body }) => ({ phoneNumberAsWritten: (body as FavoriteNumber).PhoneNumber }),
     'RemoveFavoriteInput',
   ),
 
-  GetAvailableOffersByMSISDN: read(`offers(channelId: $channelId) { ${OFFER} }`, {
-    channelId: { variable: 'channelId', type: 'Int' },
+  GetAvailableOffersByMSISDN: read(`offers(channelIdAsWritten: $channelId) { ${OFFER} }`, {
+    channelId: { variable: 'channelId', type: 'String', raw: true },
   }),
 
   PurchaseOfferbyMSISDNandOfferId: write(

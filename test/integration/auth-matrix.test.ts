@@ -366,6 +366,14 @@ const GQL_CASES: Record<string, GqlCase> = {
     allowed: (data, m) => expect(data.line).toEqual({ msisdn: m, plan: { planId: planOf(m) } }),
     calls: { GetCurrentPlanDetailsbyMSISDN: 1 },
   },
+  // The REST router's pass-through: the MSISDN as written, under the same authorization.
+  lineAsWritten: {
+    target: async () => demo().active.msisdn,
+    query: 'query ($m: String!) { lineAsWritten(msisdn: $m) { msisdn plan { planId } } }',
+    variables: (m) => ({ m }),
+    allowed: (data, m) => expect(data.lineAsWritten).toEqual({ msisdn: m, plan: { planId: planOf(m) } }),
+    calls: { GetCurrentPlanDetailsbyMSISDN: 1 },
+  },
   // me addresses no line by argument: the token's own line is the target (see the "me" rows).
   me: {
     target: async () => demo().active.msisdn,
@@ -493,7 +501,7 @@ describe('GraphQL: caller × every Query root field and mutation', () => {
     );
     const names = (key: string) =>
       ((dataOf(r)?.[key] ?? { fields: [] }) as { fields: { name: string }[] }).fields.map((f) => f.name);
-    expect(names('q').sort()).toEqual(['line', 'me', 'subscriber', 'subscribers']);
+    expect(names('q').sort()).toEqual(['line', 'lineAsWritten', 'me', 'subscriber', 'subscribers']);
     expect(names('m')).toHaveLength(8);
     expect([...names('q'), ...names('m')].sort()).toEqual([...FIELDS].sort());
   });

@@ -50,6 +50,22 @@ const purchase = async (msisdn: string, offerId: string, idemKey: string, token:
       body: JSON.stringify({ query: PURCHASE, variables: { m: msisdn, o: offerId } }),
     }),
   );
+// The same purchase with the line as written (the REST routes' spelling): it scopes the key alike.
+const PURCHASE_AS_WRITTEN = `mutation Buy($m: String!, $o: ID!) {
+  purchaseOffer(input: { msisdnAsWritten: $m, offerId: $o }) { response message subscriber { msisdn } }
+}`;
+const purchaseAsWritten = async (msisdn: string, offerId: string, idemKey: string, token: string) =>
+  raw(
+    await s.fetch('/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': idemKey,
+        authorization: `Bearer ${token}`,
+      },
+      body: JSON.stringify({ query: PURCHASE_AS_WRITTEN, variables: { m: msisdn, o: offerId } }),
+    }),
+  );
 const restPurchase = async (msisdn: string, offerId: string, idemKey: string, token: string) =>
   raw(
     await s.fetch(`/v2/tigo/mobile/hn/plans/subscribers/${msisdn}/acquiredoffers/${offerId}`, {
@@ -61,6 +77,7 @@ const restPurchase = async (msisdn: string, offerId: string, idemKey: string, to
 describe('2. an idempotency replay never crosses lines', () => {
   it.each([
     ['GraphQL', purchase],
+    ['GraphQL, the line as written', purchaseAsWritten],
     ['REST', restPurchase],
   ])(
     '%s: a token of the same subject that may not reach the line gets its refusal, not the stored answer',
@@ -77,7 +94,7 @@ describe('2. an idempotency replay never crosses lines', () => {
       const replayed = await send(a, '105', idemKey, own);
       expect(replayed.headers.get('idempotent-replayed')).toBeNull();
       expect(replayed.text).not.toContain('ACQUIRED');
-      if (send === purchase) expect(codes(replayed)).toEqual(['FORBIDDEN']);
+      if (send !== restPurchase) expect(codes(replayed)).toEqual(['FORBIDDEN']);
       else expect(replayed.status).toBe(403);
       expect(await s.upstreamCalls()).toEqual({});
     },
@@ -97,6 +114,32 @@ describe('2. an idempotency replay never crosses lines', () => {
     const retry = await purchase(a, '105', idemKey, agent);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.text).toBe(first.text);
+  });
+
+  it("a key without `country` is scoped to the token's market, as the write is: a retry is replayed", async () => {
+    const line = freshLine(undefined, 'gt');
+    const idemKey = newKey();
+    const token = await sign({ sub: `subscriber:${line}`, msisdn: line, country: 'gt' });
+    const add = () =>
+      s.fetch('/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': idemKey,
+          authorization: `Bearer ${token}`,
+        },
+        body: JSON.stringify({
+          query: `mutation ($m: MSISDN!) { addFavorite(input: { msisdn: $m, phoneNumber: "50231110009" }) { userErrors { code } } }`,
+          variables: { m: line },
+        }),
+      });
+    const first = await raw(await add());
+    expect(first.status, first.text).toBe(200);
+    expect(first.json).toMatchObject({ data: { addFavorite: { userErrors: [] } } });
+    const retry = await raw(await add());
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.text).toBe(first.text);
+    expect(await s.upstreamCalls()).toEqual({ AddFavoriteNumberByMSISDN: 1 });
   });
 
   it('tokens without `sub` share no bucket: they are refused (401 UNAUTHENTICATED)', async () => {

@@ -52,10 +52,17 @@ export type AddFavoriteInput = {
   expirationDate?: InputMaybe<Scalars['Date']['input']>;
   /** Optional description or user-defined label of the number. */
   label?: InputMaybe<Scalars['String']['input']>;
-  /** The line that gains the favorite. */
-  msisdn: Scalars['MSISDN']['input'];
-  /** Phone number that is considered a favorite number. */
-  phoneNumber: Scalars['PhoneNumber']['input'];
+  /** The line that gains the favorite; or msisdnAsWritten. */
+  msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number that is considered a favorite number; or phoneNumberAsWritten. */
+  phoneNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /**
+   * The number exactly as written, instead of `phoneNumber` (one of the two): not normalised or checked,
+   * sent as it is (the REST router's pass-through; also reaches a favorite stored in another form).
+   */
+  phoneNumberAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** Optional plan code or number to which the number is added. */
   planCode?: InputMaybe<Scalars['String']['input']>;
 };
@@ -103,8 +110,10 @@ export type AdditionalSubscriptionsInput = {
   fromPlan?: InputMaybe<Scalars['String']['input']>;
   /** Monthly base amount the customer pays for the plan. */
   monthlyAmount: Scalars['Float']['input'];
-  /** The line that asks. */
-  msisdn: Scalars['MSISDN']['input'];
+  /** The line that asks; or msisdnAsWritten. */
+  msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** Full name of the customer. */
   name: Scalars['String']['input'];
   /** Id of the plan of the first additional line: its `planId` or its `id` (of the line's market). */
@@ -399,8 +408,10 @@ export type Offer = {
 export type OfferInput = {
   /** The line's market; by default the market of the caller's token, else the gateway's market. */
   country?: InputMaybe<Country>;
-  /** The line that buys or cancels the offer. */
-  msisdn: Scalars['MSISDN']['input'];
+  /** The line that buys or cancels the offer; or msisdnAsWritten. */
+  msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** The offer: its `offerId` (e.g. 104) or its `id` (e.g. hn:104, of the line's market). */
   offerId: Scalars['ID']['input'];
 };
@@ -487,8 +498,10 @@ export type PlanChangeInput = {
   fromPlan?: InputMaybe<Scalars['String']['input']>;
   /** Monthly base amount the customer pays for the NEW plan. */
   monthlyAmount?: InputMaybe<Scalars['Float']['input']>;
-  /** The line whose plan changes. */
-  msisdn: Scalars['MSISDN']['input'];
+  /** The line whose plan changes; or msisdnAsWritten. */
+  msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** Full name of the customer. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Id of the NEW plan: its `planId` (e.g. 803) or its `id` (e.g. hn:803, of the line's market). */
@@ -545,6 +558,13 @@ export type Query = {
    * wanted; the REST compatibility router reads through it.
    */
   line: Subscriber;
+  /**
+   * `line` for an MSISDN exactly as written: not normalised, not checked for form, sent to the upstream
+   * as it is (the upstream decides). The REST compatibility router reads through it (and its writes
+   * through the inputs' `msisdnAsWritten`), so a legacy client's path reaches the upstream unchanged.
+   * A subscriber token reaches only its own line, compared as written: any other spelling is FORBIDDEN.
+   */
+  lineAsWritten: Subscriber;
   /** The token's own line (a subscriber token); null for a token that names no line, like an agent's. */
   me: Maybe<Subscriber>;
   /** One line, or null (with one NOT_FOUND error) when the market has no such line. */
@@ -558,6 +578,13 @@ export type Query = {
 export type QueryLineArgs = {
   country?: InputMaybe<Country>;
   msisdn: Scalars['MSISDN']['input'];
+};
+
+
+/** The entry points for reading lines. */
+export type QueryLineAsWrittenArgs = {
+  country?: InputMaybe<Country>;
+  msisdn: Scalars['String']['input'];
 };
 
 
@@ -578,10 +605,17 @@ export type QuerySubscribersArgs = {
 export type RemoveFavoriteInput = {
   /** The line's market; by default the market of the caller's token, else the gateway's market. */
   country?: InputMaybe<Country>;
-  /** The line that loses the favorite. */
-  msisdn: Scalars['MSISDN']['input'];
-  /** The favorite number to remove. */
-  phoneNumber: Scalars['PhoneNumber']['input'];
+  /** The line that loses the favorite; or msisdnAsWritten. */
+  msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
+  /** The favorite number to remove; or phoneNumberAsWritten. */
+  phoneNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /**
+   * The number exactly as written, instead of `phoneNumber` (one of the two): not normalised or checked,
+   * sent as it is (the REST router's pass-through; also reaches a favorite stored in another form).
+   */
+  phoneNumberAsWritten?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The answer to removeFavorite: the line with its favorites, or why the operator refused. */
@@ -674,6 +708,7 @@ export type SubscriberAvailablePlansArgs = {
 /** A subscriber's line and everything the Self Care API knows of it. Each field is read when asked for. */
 export type SubscriberOffersArgs = {
   channelId?: InputMaybe<Scalars['Int']['input']>;
+  channelIdAsWritten?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A change of the status of a line's SIM, device or both. */
@@ -690,8 +725,10 @@ export type UpdateStatusInput = {
   documentType?: InputMaybe<Scalars['String']['input']>;
   /** Last name of the customer. */
   lastName?: InputMaybe<Scalars['String']['input']>;
-  /** The line whose status changes. */
-  msisdn: Scalars['MSISDN']['input'];
+  /** The line whose status changes; or msisdnAsWritten. */
+  msisdn?: InputMaybe<Scalars['MSISDN']['input']>;
+  /** The line's MSISDN exactly as written, instead of `msisdn` (one of the two): see `Query.lineAsWritten`. */
+  msisdnAsWritten?: InputMaybe<Scalars['String']['input']>;
   /** First name, company name or full name of the customer. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Reason of the change, e.g. a stolen phone. */
@@ -735,15 +772,20 @@ export type Usage = {
 /** Data usage of a line. Periods default to the last 24 hours. */
 export type UsageHourlyByAppArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  fromAsWritten?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+  toAsWritten?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** Data usage of a line. Periods default to the last 24 hours. */
 export type UsagePercentageByAppArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  fromAsWritten?: InputMaybe<Scalars['String']['input']>;
   resolution?: InputMaybe<UsageResolution>;
+  resolutionAsWritten?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+  toAsWritten?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1148,6 +1190,7 @@ export type PurchaseOfferPayloadResolvers<ContextType = Context, ParentType exte
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   line?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType, RequireFields<QueryLineArgs, 'msisdn'>>;
+  lineAsWritten?: Resolver<ResolversTypes['Subscriber'], ParentType, ContextType, RequireFields<QueryLineAsWrittenArgs, 'msisdn'>>;
   me?: Resolver<Maybe<ResolversTypes['Subscriber']>, ParentType, ContextType>;
   subscriber?: Resolver<Maybe<ResolversTypes['Subscriber']>, ParentType, ContextType, RequireFields<QuerySubscriberArgs, 'msisdn'>>;
   subscribers?: Resolver<Array<Maybe<ResolversTypes['Subscriber']>>, ParentType, ContextType, RequireFields<QuerySubscribersArgs, 'msisdns'>>;

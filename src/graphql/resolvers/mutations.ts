@@ -13,7 +13,7 @@ import type {
 } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
 import { upstreamIdOf } from '../ids.ts';
-import { lineOf } from '../lines.ts';
+import { lineOfInput } from '../lines.ts';
 import { refusalOf } from '../refusals.ts';
 import { badInput, digitsOf } from '../scalars.ts';
 
@@ -60,6 +60,15 @@ async function write(
   return { response: response ?? null, message: message ?? null, userErrors: [], subscriber: line };
 }
 
+/** A favorite's number: `phoneNumber` (normalised to digits by its scalar) or `phoneNumberAsWritten`, as it is. */
+function phoneNumberOf(input: { phoneNumber?: string | null; phoneNumberAsWritten?: string | null }): string {
+  const { phoneNumber, phoneNumberAsWritten } = input;
+  if ((phoneNumber == null) === (phoneNumberAsWritten == null)) {
+    throw badInput('Give the number as phoneNumber or as phoneNumberAsWritten, one of the two');
+  }
+  return (phoneNumber ?? phoneNumberAsWritten) as string;
+}
+
 const target = (line: SubscriberRef) => ({ country: line.country, path: { MSISDN: line.msisdn } });
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
@@ -81,7 +90,7 @@ function offerWrite(
   input: OfferInput,
   operation: 'PurchaseOfferbyMSISDNandOfferId' | 'DeleteOfferbyMSISDNandOfferId',
 ): Promise<PayloadRef> {
-  const line = lineOf(context, input.msisdn, input.country);
+  const line = lineOfInput(context, input);
   const offerId = upstreamIdOf(line, input.offerId);
   return write(context, line, ['offers'], () =>
     context.api[operation]({ country: line.country, path: { MSISDN: line.msisdn, offerId } }, context.call),
@@ -92,7 +101,7 @@ const PLAN_STATE: Resource[] = ['plan', 'plans', 'upgradeRequest', 'offers'];
 
 export const Mutation: MutationResolvers = {
   updateStatus: async (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     if (input.code === 'UNKNOWN' || input.assetType === 'UNKNOWN') {
       throw badInput(
         'UNKNOWN names a value the upstream sent; a status change needs a known code and asset type',
@@ -130,13 +139,13 @@ export const Mutation: MutationResolvers = {
   },
 
   addFavorite: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     return write(context, line, ['favorites'], () =>
       context.api.AddFavoriteNumberByMSISDN(
         {
           ...target(line),
           body: defined({
-            PhoneNumber: input.phoneNumber,
+            PhoneNumber: phoneNumberOf(input),
             ExpirationDate: input.expirationDate ?? undefined,
             Label: input.label ?? undefined,
             PlanCode: input.planCode ?? undefined,
@@ -148,14 +157,16 @@ export const Mutation: MutationResolvers = {
   },
 
   removeFavorite: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     const remove = (PhoneNumber: string) =>
       context.api.DeleteFavoriteNumberByMSISDN({ ...target(line), body: { PhoneNumber } }, context.call);
+    const phoneNumber = phoneNumberOf(input);
     return write(context, line, ['favorites'], () =>
-      remove(input.phoneNumber).catch(async (error: unknown) => {
+      remove(phoneNumber).catch(async (error: unknown) => {
         // The input was normalised to digits; the upstream may have stored the number written
         // otherwise ("+504 9988-7766"). That stored value, unchanged, is what it can remove.
-        if (!(error instanceof UpstreamError) || error.status !== 404) throw error;
+        if (!(error instanceof UpstreamError) || error.status !== 404 || input.phoneNumber == null)
+          throw error;
         const stored = (await context.loaders.favorites.load(line)).find(
           (f) => f.PhoneNumber !== input.phoneNumber && digitsOf(f.PhoneNumber) === input.phoneNumber,
         );
@@ -170,7 +181,7 @@ export const Mutation: MutationResolvers = {
   cancelOffer: (_, { input }, context) => offerWrite(context, input, 'DeleteOfferbyMSISDNandOfferId'),
 
   changePlan: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     return write(context, line, PLAN_STATE, () =>
       context.api.UpdateCurrentPlanByMSISDN(
         { ...target(line), body: planRequest(line, input) },
@@ -180,7 +191,7 @@ export const Mutation: MutationResolvers = {
   },
 
   requestPlanUpgrade: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     return write(context, line, ['upgradeRequest'], () =>
       context.api.CreateUpgradeRequestbyMSISDN(
         { ...target(line), body: planRequest(line, input) },
@@ -190,7 +201,7 @@ export const Mutation: MutationResolvers = {
   },
 
   requestAdditionalSubscriptions: (_, { input }, context) => {
-    const line = lineOf(context, input.msisdn, input.country);
+    const line = lineOfInput(context, input);
     return write(context, line, [], () =>
       context.api.CreateSubscriptionRequestsbyMSISDN(
         {

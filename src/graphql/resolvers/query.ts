@@ -3,7 +3,7 @@ import type { SubscriberRef } from '../../shared/line.ts';
 import { UpstreamError } from '../../upstream/errors.ts';
 import type { Country, QueryResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
-import { lineOf } from '../lines.ts';
+import { lineAsWritten, lineOf } from '../lines.ts';
 import { prefetch } from '../prefetch.ts';
 
 /**
@@ -46,4 +46,6 @@ export const Query: QueryResolvers = {
   },
 
   line: (_, { msisdn, country }, context) => lineOf(context, msisdn, country),
+
+  lineAsWritten: (_, { msisdn, country }, context) => lineAsWritten(context, msisdn, country),
 };

@@ -18,11 +18,15 @@ export type FieldRead = (
 const planType = (type: unknown): WirePlanType | undefined =>
   type ? ((type as PlanType).toLowerCase() as WirePlanType) : undefined;
 
-/** The usage period asked for; one that ends before it starts is refused here, before any upstream call. */
+/**
+ * The usage period asked for. A typed one that ends before it starts is refused here, before any
+ * upstream call; one given as written is the upstream's to judge (the REST router's pass-through).
+ */
 function window(args: Record<string, unknown>): { from?: string; to?: string } {
-  const from = (args.from as string | null | undefined) ?? undefined;
-  const to = (args.to as string | null | undefined) ?? undefined;
-  if (from !== undefined && to !== undefined && instantOf(from) > instantOf(to)) {
+  const asWritten = args.fromAsWritten != null || args.toAsWritten != null;
+  const from = ((args.fromAsWritten ?? args.from) as string | null | undefined) ?? undefined;
+  const to = ((args.toAsWritten ?? args.to) as string | null | undefined) ?? undefined;
+  if (!asWritten && from !== undefined && to !== undefined && instantOf(from) > instantOf(to)) {
     throw badInput(`from (${from}) must not be after to (${to})`);
   }
   return { from, to };
@@ -47,7 +51,10 @@ export const subscriberReads = {
   offers: async ({ loaders }, line, args) =>
     allWithMarket(
       line,
-      await loaders.offers.load({ ...line, channelId: (args.channelId as number | null) ?? 4 }),
+      await loaders.offers.load({
+        ...line,
+        channelId: (args.channelIdAsWritten as string | null) ?? (args.channelId as number | null) ?? 4,
+      }),
     ),
   favorites: ({ loaders }, line) => loaders.favorites.load(line),
   phoneLease: ({ loaders }, line) => loaders.phoneLease.load(line),
@@ -61,7 +68,7 @@ export const usageReads = {
       .load({
         ...line,
         ...window(args),
-        resolution: ((args.resolution as UsageResolution | null) ?? 'HOUR') as UsageResolution,
+        resolution: (args.resolutionAsWritten ?? args.resolution ?? 'HOUR') as UsageResolution,
       })
       .then(inMarket(line.country)),
 } satisfies Record<string, FieldRead>;
