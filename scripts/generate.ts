@@ -8,6 +8,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { parse } from 'yaml';
+import {
+  CONTRACT_JSON_PATH,
+  CONTRACT_PATH,
+  ORIGINAL_JSON_PATH,
+  ORIGINAL_PATH,
+} from '../src/contract/paths.ts';
 import { configurationDoc } from './config-doc.ts';
 import { GENERATED_TYPES_PATH, generateTypes, REPO_ROOT } from './contract-check.ts';
 import { printedSchema, SNAPSHOT_PATH } from './schema-snapshot.ts';
@@ -22,7 +28,12 @@ async function codegen(): Promise<{ path: string; content: string }[]> {
   return files.map((f) => ({ path: join(REPO_ROOT, f.filename), content: f.content }));
 }
 
+/** A YAML contract as the JSON the gateway reads at start (no YAML parser at run time). */
+const asJson = async (yamlPath: string) => `${JSON.stringify(parse(await readFile(yamlPath, 'utf8')))}\n`;
+
 const targets: { path: string; produce: () => Promise<string> }[] = [
+  { path: CONTRACT_JSON_PATH, produce: () => asJson(CONTRACT_PATH) },
+  { path: ORIGINAL_JSON_PATH, produce: () => asJson(ORIGINAL_PATH) },
   { path: GENERATED_TYPES_PATH, produce: () => generateTypes() },
   { path: join(REPO_ROOT, 'docs/configuration.md'), produce: async () => configurationDoc() },
   { path: SNAPSHOT_PATH, produce: async () => printedSchema() },

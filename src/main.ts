@@ -3,17 +3,18 @@
 import { loadDevKey } from './auth/keys.ts';
 import { signDevToken } from './auth/tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { BASE_PATH } from './contract/requests.ts';
 import { createGateway } from './http/server.ts';
 import { startTracing } from './observability/tracing.ts';
-import { BASE_PATH } from './sandbox/server.ts';
-import { startSandbox } from './sandbox/start.ts';
-import { connectShared } from './shared/redis.ts';
 import { exitOnSignals } from './shutdown.ts';
 
 try {
   const config = loadConfig();
   const { gateway: settings } = config;
-  const sandbox = settings.upstreamUrl ? null : await startSandbox(config.sandbox);
+  // The Sandbox and the Redis client load only when used: a deployment pays no memory for them.
+  const sandbox = settings.upstreamUrl
+    ? null
+    : await (await import('./sandbox/start.ts')).startSandbox(config.sandbox);
   const upstreamUrl = settings.upstreamUrl ?? `${sandbox?.url}${BASE_PATH}/{country}`;
   const demoMsisdn = sandbox?.sandbox.demo.active?.msisdn ?? '50491234567';
   const devTokens = !settings.production && !settings.auth.disabled && !settings.auth.jwksUrl;
@@ -21,7 +22,9 @@ try {
   const token =
     key && (await signDevToken(key, settings.auth, { msisdn: demoMsisdn, country: settings.defaultCountry }));
   const stopTracing = await startTracing(settings);
-  const shared = settings.redisUrl ? await connectShared(settings.redisUrl) : undefined;
+  const shared = settings.redisUrl
+    ? await (await import('./shared/redis.ts')).connectShared(settings.redisUrl)
+    : undefined;
   const gateway = await createGateway({
     shared,
     config: settings,

@@ -231,7 +231,7 @@ const all = <T>(each: (i: number) => Promise<T>) => Promise.all(urls.map((_, i) 
 const CLIENTS: { id: string; name: string; fanOut: () => Promise<unknown> }[] = [
   {
     id: 'got-today',
-    name: 'got, as src/upstream/client.ts configures it',
+    name: 'got, as src/upstream/client.ts configured it before undici replaced it',
     fanOut: () => all((i) => gotAsToday(urls[i] as string)),
   },
   {

@@ -1,13 +1,13 @@
 // The upstream contract at run time: its operations as a route table, and Ajv validators
 // compiled from its schemas, so servers and tests check requests and answers against one source.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
+import { CONTRACT_JSON_PATH } from './paths.ts';
 import type { OperationId } from './wire.ts';
 
-export const CONTRACT_PATH = join(import.meta.dirname, '../../schema/upstream/self-care.openapi.yaml');
+export { CONTRACT_PATH } from './paths.ts';
+
 const DOC_ID = 'self-care';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete';
@@ -38,7 +38,7 @@ export interface ContractOperation {
 // biome-ignore lint/suspicious/noExplicitAny: the parsed YAML document is walked structurally below
 type Doc = any;
 
-export const document: Doc = parse(readFileSync(CONTRACT_PATH, 'utf8'));
+export const document: Doc = JSON.parse(readFileSync(CONTRACT_JSON_PATH, 'utf8'));
 
 function newAjv(options: { coerceTypes?: boolean; useDefaults?: boolean }): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, allErrors: true, ...options });
@@ -89,6 +89,15 @@ function errorSchemaOf(op: Doc): ErrorSchema {
   return String(schema.$ref).endsWith('/UsageError') ? 'UsageError' : 'ErrorBody';
 }
 
+/** `make`'s result, made on the first call. */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
+
 function compileOperations(): ContractOperation[] {
   const out: ContractOperation[] = [];
   for (const [path, item] of Object.entries<Doc>(document.paths)) {
@@ -102,6 +111,13 @@ function compileOperations(): ContractOperation[] {
         .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
         .replace(/\{\w+\}/g, '([^/]+)');
       const successStatus = Number(Object.keys(op.responses).find((code) => /^2\d\d$/.test(code)));
+      // Validators compile on first use: compiling all of them at start costs memory a process may never use.
+      const compileParams = once(() =>
+        paramsAjv.compile(paramSchema(params.filter((p) => p.in !== 'header'))),
+      );
+      const compileBody = op.requestBody
+        ? once(() => bodyAjv.compile(rewriteRefs(jsonSchemaOf(op.requestBody))))
+        : () => undefined;
       out.push({
         operationId: op.operationId,
         method,
@@ -110,8 +126,12 @@ function compileOperations(): ContractOperation[] {
         pathParams,
         successStatus,
         errorSchema: errorSchemaOf(op),
-        validateParams: paramsAjv.compile(paramSchema(params.filter((p) => p.in !== 'header'))),
-        validateBody: op.requestBody ? bodyAjv.compile(rewriteRefs(jsonSchemaOf(op.requestBody))) : undefined,
+        get validateParams() {
+          return compileParams();
+        },
+        get validateBody() {
+          return compileBody();
+        },
       });
     }
   }

@@ -3,20 +3,20 @@
 // its JSON types and required properties (the tightened contract's patterns, formats and enums only
 // tell drift apart); a legacy REST request is refused only where the original refuses it.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
-import { describeErrors } from './openapi.ts';
+import { describeErrors, once } from './openapi.ts';
+import { ORIGINAL_JSON_PATH } from './paths.ts';
 import type { OperationId } from './wire.ts';
 
-export const ORIGINAL_PATH = join(import.meta.dirname, '../../schema/upstream/original.swagger.yaml');
+export { ORIGINAL_PATH } from './paths.ts';
+
 const DOC_ID = 'original';
 
 // biome-ignore lint/suspicious/noExplicitAny: the parsed YAML document is walked structurally below
 type Node = any;
 
-export const original: Node = parse(readFileSync(ORIGINAL_PATH, 'utf8'));
+export const original: Node = JSON.parse(readFileSync(ORIGINAL_JSON_PATH, 'utf8'));
 
 /** A number the upstream sent as a string ("80", "12.5"): read as the number it writes. */
 export const NUMERIC = '^\\s*-?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$';
@@ -88,11 +88,20 @@ function compileOperations(): Map<OperationId, OriginalOperation> {
         if (isRequired || p.in === 'path') required.push(name);
       }
       const body = declared.find((p) => p.in === 'body');
+      // Compiled on first use, as the tightened contract's are (openapi.ts).
+      const compileParams = once(() => params.compile({ type: 'object', properties, required }));
+      const compileBody = body
+        ? once(() => bodies.compile(toJsonSchema(body.schema, false)))
+        : () => undefined;
       out.set(op.operationId, {
         operationId: op.operationId,
         responses: op.responses,
-        validateParams: params.compile({ type: 'object', properties, required }),
-        validateBody: body && bodies.compile(toJsonSchema(body.schema, false)),
+        get validateParams() {
+          return compileParams();
+        },
+        get validateBody() {
+          return compileBody();
+        },
       });
     }
   }

@@ -1,10 +1,7 @@
-// The typed REST client of the Self Care API on got: one keep-alive agent, a method per contract
-// operation, and the one place where got's errors become UpstreamErrors. Every call passes the
+// The typed REST client of the Self Care API on undici (transport.ts): a method per contract
+// operation, and the one place where the transport's errors become UpstreamErrors. Every call passes the
 // operation's circuit breaker, the HTTP cache (reads), the in-flight limit and, for reads, retries.
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
-import got, { type Got, RequestError } from 'got';
 import type Keyv from 'keyv';
 import { type ContractOperation, operations, tightenedRules } from '../contract/openapi.ts';
 import { originalProblems } from '../contract/original.ts';
@@ -23,6 +20,7 @@ import {
   Limiter,
   retryAfterMs,
 } from './resilience.ts';
+import { createTransport, TIMED_OUT, TOO_LARGE, TransportError } from './transport.ts';
 
 type Op<K extends OperationId> = Operations[K];
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
@@ -127,19 +125,7 @@ interface Target {
 const lineTag = (country: string, msisdn: string) => `line:${country}:${msisdn}`;
 
 export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
-  const agents = {
-    http: new HttpAgent({ keepAlive: true, maxSockets: options.maxSockets }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets: options.maxSockets }),
-  };
-  const http: Got = got.extend({
-    agent: agents,
-    retry: { limit: 0 },
-    throwHttpErrors: false,
-    followRedirect: false,
-    responseType: 'text',
-    // The contract's answers are small JSON; piping them through a decompressor costs more than it saves.
-    decompress: false,
-  });
+  const transport = createTransport({ maxSockets: options.maxSockets, maxBodyBytes: options.maxBodyBytes });
   const observer = options.observer ?? {};
   const breakers = new Breakers({
     ...options.breaker,
@@ -149,7 +135,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   const cache = options.cache ? new HttpCache(options.cache) : null;
   const credentials = options.credentials;
 
-  /** One HTTP exchange; got's errors become UpstreamErrors here and nowhere else. */
+  /** One HTTP exchange; the transport's errors become UpstreamErrors here and nowhere else. */
   async function exchange(
     { op, url }: Target,
     args: CallArgs<OperationId>,
@@ -157,43 +143,24 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     headers: Record<string, string>,
   ): Promise<CachedAnswer> {
     const trace = upstreamSpan(context.span, `upstream ${op.operationId}`);
-    const tooLarge = new AbortController();
-    const left = gone(op, context);
-    const request = http(url, {
-      signal: left ? AbortSignal.any([tooLarge.signal, left]) : tooLarge.signal,
-      method: op.method.toUpperCase() as 'GET',
-      searchParams: args.query as Record<string, string | number> | undefined,
-      json: args.body,
-      headers: {
-        ...headers,
-        ...trace.headers,
-        ...(context.correlationId && { 'x-correlation-id': context.correlationId }),
-      },
-      timeout: { request: options.timeouts?.[op.operationId] ?? options.timeoutMs },
-    });
-    request.on('downloadProgress', ({ transferred }) => {
-      if (transferred > options.maxBodyBytes) tooLarge.abort();
-    });
+    const sent: Record<string, string> = { ...headers, ...trace.headers };
+    if (context.correlationId) sent['x-correlation-id'] = context.correlationId;
+    if (args.body !== undefined) sent['content-type'] = 'application/json';
+    const query = queryString(args.query as Record<string, unknown> | undefined);
     try {
-      const response = await request;
-      trace.span.setAttribute('http.response.status_code', response.statusCode);
-      endSpan(
-        trace.span,
-        response.statusCode >= 500 ? { message: `HTTP ${response.statusCode}` } : undefined,
-      );
-      return {
-        status: response.statusCode,
-        headers: response.headers as Record<string, string>,
-        body: response.body,
-      };
+      const answer = await transport.send({
+        method: op.method.toUpperCase() as 'GET',
+        url: query ? `${url}?${query}` : url,
+        headers: sent,
+        body: args.body === undefined ? undefined : JSON.stringify(args.body),
+        timeoutMs: options.timeouts?.[op.operationId] ?? options.timeoutMs,
+        signal: gone(op, context),
+      });
+      trace.span.setAttribute('http.response.status_code', answer.status);
+      endSpan(trace.span, answer.status >= 500 ? { message: `HTTP ${answer.status}` } : undefined);
+      return answer;
     } catch (error) {
-      const failure = tooLarge.signal.aborted
-        ? new UpstreamError(
-            'bad_response',
-            op.operationId,
-            `The upstream's answer to ${op.operationId} is larger than ${options.maxBodyBytes} bytes`,
-          )
-        : fromRequestError(op.operationId, error);
+      const failure = fromTransportError(op.operationId, error, options.maxBodyBytes);
       endSpan(trace.span, failure);
       throw failure;
     }
@@ -369,10 +336,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     invalidate: async ({ country, msisdn }) => {
       await cache?.invalidate(lineTag(country, msisdn));
     },
-    close: () => {
-      agents.http.destroy();
-      agents.https.destroy();
-    },
+    close: () => transport.close(),
   };
 }
 
@@ -453,9 +417,26 @@ function parseJson(text: string): unknown {
   }
 }
 
-function fromRequestError(operationId: OperationId, error: unknown): UpstreamError {
-  if (error instanceof RequestError) {
-    if (error.code === 'ETIMEDOUT') {
+/** The query string as got built it from `searchParams`: null is an empty value, undefined none. */
+function queryString(query: Record<string, unknown> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(key, value === null ? '' : String(value));
+  }
+  return params.toString();
+}
+
+function fromTransportError(operationId: OperationId, error: unknown, maxBodyBytes: number): UpstreamError {
+  if (error instanceof TransportError) {
+    if (error.code === TOO_LARGE) {
+      return new UpstreamError(
+        'bad_response',
+        operationId,
+        `The upstream's answer to ${operationId} is larger than ${maxBodyBytes} bytes`,
+      );
+    }
+    if (error.code === TIMED_OUT) {
       return new UpstreamError('timeout', operationId, `The upstream did not answer ${operationId} in time`);
     }
     if (UNAVAILABLE_CODES.has(error.code)) {

@@ -35,13 +35,17 @@ const resolvers = {
     }),
   },
   Subscriber: {
+    // Ids unique across markets, as the gateway's: the market and the upstream id.
+    id: (line: Line) => `${line.country}:${line.msisdn}`,
     country: (line: Line) => line.country.toUpperCase(),
     status: (line: Line, _: unknown, { dataSources }: Context) =>
       dataSources.selfCare.status(line.country, line.msisdn),
     plan: (line: Line, _: unknown, { dataSources }: Context) =>
-      dataSources.selfCare.plan(line.country, line.msisdn),
+      dataSources.selfCare.plan(line.country, line.msisdn).then((p) => p && { ...p, market: line.country }),
     offers: (line: Line, args: { channelId: number }, { dataSources }: Context) =>
-      dataSources.selfCare.offers(line.country, line.msisdn, args.channelId),
+      dataSources.selfCare
+        .offers(line.country, line.msisdn, args.channelId)
+        .then((offers) => offers?.map((o) => ({ ...o, market: line.country }))),
     favorites: (line: Line, _: unknown, { dataSources }: Context) =>
       dataSources.selfCare.favorites(line.country, line.msisdn),
     phoneLease: (line: Line, _: unknown, { dataSources }: Context) =>
@@ -64,13 +68,15 @@ const resolvers = {
     code: (s: Status) => s.code.toUpperCase(),
   },
   Plan: {
-    id: (p: Plan) => p.planId,
+    id: (p: Plan & { market: string }) => `${p.market}:${p.planId}`,
+    planId: (p: Plan) => p.planId,
     name: (p: Plan) => p.planName,
     currency: (p: Plan) => p.currencyId,
     dataMB: (p: Plan) => p.planDataInMB,
   },
   Offer: {
-    id: (o: Offer) => o.OfferId,
+    id: (o: Offer & { market: string }) => `${o.market}:${o.OfferId}`,
+    offerId: (o: Offer) => o.OfferId,
     name: (o: Offer) => o.OfferName,
     currency: (o: Offer) => o.currencyId,
     validity: (o: Offer) => o.Validity,
