@@ -262,7 +262,8 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     context: CallContext,
   ): Promise<{ answer: CachedAnswer; keep?: () => Promise<unknown>; checked?: boolean }> {
     if (!cache) return { answer: await send(target, args, context) };
-    const query = new URLSearchParams(args.query as Record<string, string>).toString();
+    // The URL the exchange sends, so the key is the request's own.
+    const query = queryString(args.query as Record<string, unknown> | undefined);
     const key = `GET ${target.url}${query ? `?${query}` : ''}`;
     // The caller's own token makes the call authenticated: a shared cache then keeps only what the
     // upstream marks public (RFC 9111 §3.5), so no caller is served another's private answer.
@@ -298,15 +299,14 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       tag: lineTag(args.country, String(params.MSISDN ?? params.msisdn)),
     };
     const settle = (answer: CachedAnswer, checked: boolean) => {
-      const body = interpret(op, answer, checked, observer);
-      if (context.answers) {
-        const sent = parseJson(answer.body);
-        context.answers.push({
-          operationId: op.operationId,
-          status: answer.status,
-          body: sent === INVALID ? undefined : sent,
-        });
-      }
+      // Parsed once: for reading it, and for the REST router, which hands it on as it came.
+      const parsed = parseJson(answer.body);
+      const body = interpret(op, answer, parsed, checked, observer);
+      context.answers?.push({
+        operationId: op.operationId,
+        status: answer.status,
+        body: parsed === INVALID ? undefined : parsed,
+      });
       return body;
     };
     if (op.method !== 'get') {
@@ -359,11 +359,11 @@ const given = (operationId: OperationId) =>
 function interpret(
   op: ContractOperation,
   answer: CachedAnswer,
+  body: unknown,
   checked: boolean,
   observer: UpstreamObserver,
 ): unknown {
   const ok = answer.status >= 200 && answer.status < 300;
-  const body = parseJson(answer.body);
   if (!ok) {
     // An error answer that is not JSON (a proxy's HTML page, say) keeps its status, not its text.
     const errorBody = body === INVALID ? undefined : body;

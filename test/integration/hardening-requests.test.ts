@@ -38,34 +38,25 @@ const codes = (answer: Raw) =>
 const PURCHASE = `mutation Buy($m: MSISDN!, $o: ID!) {
   purchaseOffer(input: { msisdn: $m, offerId: $o }) { response message subscriber { msisdn } }
 }`;
-const purchase = async (msisdn: string, offerId: string, idemKey: string, token: string) =>
-  raw(
-    await s.fetch('/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'idempotency-key': idemKey,
-        authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify({ query: PURCHASE, variables: { m: msisdn, o: offerId } }),
-    }),
-  );
+/** Sends a purchase document as a GraphQL POST with an Idempotency-Key. */
+const postPurchase =
+  (query: string) => async (msisdn: string, offerId: string, idemKey: string, token: string) =>
+    raw(
+      await s.fetch('/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': idemKey,
+          authorization: `Bearer ${token}`,
+        },
+        body: JSON.stringify({ query, variables: { m: msisdn, o: offerId } }),
+      }),
+    );
+const purchase = postPurchase(PURCHASE);
 // The same purchase with the line as written (the REST routes' spelling): it scopes the key alike.
-const PURCHASE_AS_WRITTEN = `mutation Buy($m: String!, $o: ID!) {
+const purchaseAsWritten = postPurchase(`mutation Buy($m: String!, $o: ID!) {
   purchaseOffer(input: { msisdnAsWritten: $m, offerId: $o }) { response message subscriber { msisdn } }
-}`;
-const purchaseAsWritten = async (msisdn: string, offerId: string, idemKey: string, token: string) =>
-  raw(
-    await s.fetch('/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'idempotency-key': idemKey,
-        authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify({ query: PURCHASE_AS_WRITTEN, variables: { m: msisdn, o: offerId } }),
-    }),
-  );
+}`);
 const restPurchase = async (msisdn: string, offerId: string, idemKey: string, token: string) =>
   raw(
     await s.fetch(`/v2/tigo/mobile/hn/plans/subscribers/${msisdn}/acquiredoffers/${offerId}`, {
