@@ -165,8 +165,14 @@ function undiciDispatchGet(path: string): Promise<unknown> {
     let status = 0;
     const chunks: Buffer[] = [];
     dispatchPool.dispatch(
-      { path, method: 'GET', headersTimeout: config.upstreamTimeoutMs, bodyTimeout: config.upstreamTimeoutMs },
       {
+        path,
+        method: 'GET',
+        headersTimeout: config.upstreamTimeoutMs,
+        bodyTimeout: config.upstreamTimeoutMs,
+      },
+      {
+        onRequestStart: () => undefined,
         onResponseStart: (_controller, statusCode) => {
           status = statusCode;
         },
