@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Metrics } from '../observability/metrics.ts';
 import type { RequestReport, Surface } from '../observability/report.ts';
-import { endSpan, type Span, SpanKind, tracer } from '../observability/tracing.ts';
+import { endSpan, requestSpan, type Span } from '../observability/tracing.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,11 +25,7 @@ export const observation = fp<ObservationOptions>(
     app.decorateRequest('span', null as unknown as Span);
     app.addHook('onRequest', (request, reply, done) => {
       request.report = { operation: null, surface: surfaceOf(request) };
-      // Named by route, not URL: a span name must not carry a MSISDN.
-      request.span = tracer.startSpan(`${request.method} ${request.routeOptions.url ?? 'unmatched'}`, {
-        kind: SpanKind.SERVER,
-        attributes: { 'http.request.method': request.method, 'correlation.id': request.id },
-      });
+      request.span = requestSpan(request.method, request.routeOptions.url, request.id);
       reply.header('x-correlation-id', request.id);
       done();
     });

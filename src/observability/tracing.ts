@@ -12,7 +12,7 @@ import {
 } from '@opentelemetry/api';
 import type { GatewayConfig } from '../config.ts';
 
-export const tracer = trace.getTracer('selfcare-gateway');
+const tracer = trace.getTracer('selfcare-gateway');
 
 /** Whether an SDK records spans: without one, an upstream call needs no span and no headers. */
 let tracing = false;
@@ -35,6 +35,16 @@ export async function startTracing(config: GatewayConfig): Promise<() => Promise
   provider.register();
   tracing = true;
   return () => provider.shutdown();
+}
+
+/** The span of one request to the gateway; the no-op span, made once, when no SDK records spans. */
+export function requestSpan(method: string, route: string | undefined, correlationId: string): Span {
+  if (!tracing) return UNTRACED.span;
+  // Named by route, not URL: a span name must not carry a MSISDN.
+  return tracer.startSpan(`${method} ${route ?? 'unmatched'}`, {
+    kind: SpanKind.SERVER,
+    attributes: { 'http.request.method': method, 'correlation.id': correlationId },
+  });
 }
 
 /** A child span of `parent` for an upstream call, and the headers that carry it upstream. */
@@ -61,4 +71,4 @@ export function endSpan(span: Span, error?: { message: string }): void {
   span.end();
 }
 
-export { type Span, SpanKind };
+export type { Span };
