@@ -261,11 +261,11 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
    * `checked` already.
    */
   async function read(
+    cache: HttpCache,
     target: Target,
     args: CallArgs<OperationId>,
     context: CallContext,
   ): Promise<{ answer: CachedAnswer; keep?: () => Promise<unknown>; checked?: boolean }> {
-    if (!cache) return { answer: await send(target, args, context) };
     // The URL the exchange sends, so the key is the request's own.
     const query = queryString(args.query as Record<string, unknown> | undefined);
     const key = `GET ${target.url}${query ? `?${query}` : ''}`;
@@ -324,16 +324,22 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       });
       return body;
     };
-    if (op.method !== 'get') {
-      const answer = await send(target, args, context);
-      if (answer.status < 300) await cache?.invalidate(target.tag);
-      return settle(answer, false);
+    try {
+      if (op.method !== 'get') {
+        const answer = await send(target, args, context);
+        if (answer.status < 300) await cache?.invalidate(target.tag);
+        return settle(answer, false);
+      }
+      if (!cache) return settle(await send(target, args, context), false);
+      const { answer, keep, checked } = await read(cache, target, args, context);
+      const body = settle(answer, checked ?? false);
+      // Only an answer that is the contract's is kept: a broken one is asked for again next time.
+      await keep?.();
+      return body;
+    } catch (error) {
+      context.failures?.push(error as UpstreamError);
+      throw error;
     }
-    const { answer, keep, checked } = await read(target, args, context);
-    const body = settle(answer, checked ?? false);
-    // Only an answer that is the contract's is kept: a broken one is asked for again next time.
-    await keep?.();
-    return body;
   }
 
   const api = Object.fromEntries(
@@ -341,11 +347,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       const pathOf = pathTemplate(op.path);
       return [
         op.operationId,
-        (args: CallArgs<OperationId>, context?: CallContext) =>
-          call(op, pathOf, args, context).catch((error: UpstreamError) => {
-            context?.failures?.push(error);
-            throw error;
-          }),
+        (args: CallArgs<OperationId>, context?: CallContext) => call(op, pathOf, args, context),
       ];
     }),
   ) as unknown as UpstreamApi;
