@@ -5,7 +5,8 @@
  *
  * Clients: got as src/upstream/client.ts configures and calls it today; got tuned (options prepared
  * per operation, no downloadProgress listener, no per-call AbortController, headers built once);
- * `fetch`; undici `Pool` + `request`; bare `node:http` with a keep-alive Agent; and the gateway's
+ * `fetch`; undici `Pool` + `request`; undici `Pool` + `dispatch` (a handler gathering the chunks, no
+ * body stream); bare `node:http` with a keep-alive Agent; and the gateway's
  * real client (`createUpstreamClient`: breaker, in-flight limit, contract validation; cache off and
  * on), plus the contract validation of the six answers alone.
  *
@@ -157,6 +158,41 @@ async function undiciGet(path: string): Promise<unknown> {
   return JSON.parse(await body.text());
 }
 
+/** The same on `dispatch`: the handler gathers the body's chunks, no Readable (src/upstream/transport.ts). */
+const dispatchPool = new Pool(base.origin, { connections: maxSockets, pipelining: 1 });
+function undiciDispatchGet(path: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let status = 0;
+    const chunks: Buffer[] = [];
+    dispatchPool.dispatch(
+      {
+        path,
+        method: 'GET',
+        headersTimeout: config.upstreamTimeoutMs,
+        bodyTimeout: config.upstreamTimeoutMs,
+      },
+      {
+        onRequestStart: () => undefined,
+        onResponseStart: (_controller, statusCode) => {
+          status = statusCode;
+        },
+        onResponseData: (_controller, chunk) => {
+          chunks.push(chunk);
+        },
+        onResponseEnd: () => {
+          try {
+            ok(status, path);
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          } catch (error) {
+            reject(error);
+          }
+        },
+        onResponseError: (_controller, error) => reject(error),
+      },
+    );
+  });
+}
+
 // --- node:http -------------------------------------------------------------------------------------
 const bareAgent = new HttpAgent({ keepAlive: true, maxSockets });
 function nodeHttpGet(path: string): Promise<unknown> {
@@ -251,6 +287,11 @@ const CLIENTS: { id: string; name: string; fanOut: () => Promise<unknown> }[] = 
     fanOut: () => all((i) => undiciGet(paths[i] as string)),
   },
   {
+    id: 'undici-dispatch',
+    name: 'undici `Pool` + `dispatch` (chunks gathered by a handler, no body stream)',
+    fanOut: () => all((i) => undiciDispatchGet(paths[i] as string)),
+  },
+  {
     id: 'node-http',
     name: 'bare `node:http` (keep-alive Agent)',
     fanOut: () => all((i) => nodeHttpGet(paths[i] as string)),
@@ -295,6 +336,7 @@ try {
   clientOff.close();
   clientOn.close();
   await pool.close();
+  await dispatchPool.close();
   for (const agent of [gotAgent, tunedAgent, bareAgent]) agent.destroy();
   await sandboxProcess.stop();
 }

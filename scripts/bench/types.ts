@@ -111,7 +111,7 @@ export interface PeerComparison {
 }
 
 export interface HttpClientResult {
-  /** got-today, got-tuned, fetch, fetch-bare, undici, node-http, gateway-cache-off, gateway-cache-on, validation */
+  /** got-today, got-tuned, fetch, fetch-bare, undici, undici-dispatch, node-http, gateway-cache-off, gateway-cache-on, validation */
   id: string;
   name: string;
   /** Median, lowest and highest CPU ms per six-call fan-out over the rounds. */

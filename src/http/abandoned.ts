@@ -15,12 +15,14 @@ declare module 'fastify' {
 export const abandoned = fp(
   async (app) => {
     app.decorateRequest('abandoned', null as unknown as AbortSignal);
-    app.addHook('onRequest', async (request, reply) => {
+    // Hooks here and in observation.ts take `done`: they never wait, so no promise per request.
+    app.addHook('onRequest', (request, reply, done) => {
       const gone = new AbortController();
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) gone.abort();
       });
       request.abandoned = gone.signal;
+      done();
     });
   },
   { name: 'abandoned' },

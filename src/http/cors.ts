@@ -47,7 +47,7 @@ export const apiCors = fp<CorsOptions>(
       // origin false (no CORS header, preflight not answered): off the API, off the list, or no origin
       delegator: (request, callback) =>
         callback(null, {
-          origin: isApi(request) && allowed(request.headers.origin),
+          origin: allowed(request.headers.origin) && isApi(request),
           methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
           allowedHeaders: ALLOWED_HEADERS,
           exposedHeaders: EXPOSED_HEADERS,

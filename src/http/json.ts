@@ -7,6 +7,9 @@ import fp from 'fastify-plugin';
  * strings do not count), stopping as soon as it passes `max`: linear, and no recursion.
  */
 export function jsonDepthExceeds(text: string, max: number): boolean {
+  // Fewer opening brackets than the limit, strings included, cannot nest past it: most bodies (a
+  // query and its variables) end here, found by native searches instead of a loop over every character.
+  if (openings(text, max) <= max) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -21,6 +24,15 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return false;
+}
+
+/** The opening brackets of a text, counted up to just past `max`. */
+function openings(text: string, max: number): number {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at >= 0 && count <= max; at = text.indexOf(bracket, at + 1)) count++;
+  }
+  return count;
 }
 
 /** Replaces the application/json parser: Fastify's own (prototype poisoning refused), after a depth check. */

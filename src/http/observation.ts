@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Metrics } from '../observability/metrics.ts';
 import type { RequestReport, Surface } from '../observability/report.ts';
-import { endSpan, type Span, SpanKind, tracer } from '../observability/tracing.ts';
+import { endSpan, requestSpan, type Span } from '../observability/tracing.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,18 +23,15 @@ export const observation = fp<ObservationOptions>(
   async (app, { metrics, surfaceOf }) => {
     app.decorateRequest('report', null as unknown as RequestReport);
     app.decorateRequest('span', null as unknown as Span);
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', (request, reply, done) => {
       request.report = { operation: null, surface: surfaceOf(request) };
-      // Named by route, not URL: a span name must not carry a MSISDN.
-      request.span = tracer.startSpan(`${request.method} ${request.routeOptions.url ?? 'unmatched'}`, {
-        kind: SpanKind.SERVER,
-        attributes: { 'http.request.method': request.method, 'correlation.id': request.id },
-      });
+      request.span = requestSpan(request.method, request.routeOptions.url, request.id);
       reply.header('x-correlation-id', request.id);
+      done();
     });
     // A GraphQL request refused before GraphQL ran (401, 413, 429, CSRF…) is counted under the code its
     // answer carries: read from that answer, so the metric and the client always agree.
-    app.addHook('onSend', async (request, reply, payload) => {
+    app.addHook('onSend', (request, reply, payload, done) => {
       const { surface, operation } = request.report;
       if (
         surface === 'graphql' &&
@@ -44,9 +41,9 @@ export const observation = fp<ObservationOptions>(
       ) {
         request.report.refusal = codeInAnswer(payload);
       }
-      return payload;
+      done(null, payload);
     });
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       const status = reply.statusCode;
       const { surface, operation } = request.report;
       request.span.setAttributes({
@@ -54,19 +51,21 @@ export const observation = fp<ObservationOptions>(
         'gateway.operation': operation ?? '',
       });
       endSpan(request.span, status >= 500 ? { message: `HTTP ${status}` } : undefined);
-      if (!surface) return;
-      metrics.requests.observe(
-        { surface, operation: metrics.operationLabel(operation), status: String(status) },
-        reply.elapsedTime / 1000,
-      );
-      // REST errors are counted by status; GraphQL ones by code, in the plugin below, unless the request
-      // was refused before GraphQL ran.
-      if (status >= 400 && (surface === 'rest' || operation === null)) {
-        metrics.errors.inc({
-          surface,
-          code: surface === 'rest' ? String(status) : (request.report.refusal ?? String(status)),
-        });
+      if (surface) {
+        metrics.requests.observe(
+          { surface, operation: metrics.operationLabel(operation), status: String(status) },
+          reply.elapsedTime / 1000,
+        );
+        // REST errors are counted by status; GraphQL ones by code, in the plugin below, unless the
+        // request was refused before GraphQL ran.
+        if (status >= 400 && (surface === 'rest' || operation === null)) {
+          metrics.errors.inc({
+            surface,
+            code: surface === 'rest' ? String(status) : (request.report.refusal ?? String(status)),
+          });
+        }
       }
+      done();
     });
   },
   { name: 'observation' },

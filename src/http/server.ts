@@ -174,9 +174,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   // While closing, answers tell keep-alive clients to go, so in-flight requests end the connections.
   let closing = false;
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
 
   await app.register(boundedJson, { maxDepth: config.limits.maxJsonDepth });

@@ -25,14 +25,14 @@ export interface SharesKey extends UsageKey {
  * Keys name the caller, the line and every argument given, in a fixed order: equal reads of one
  * caller meet in the cache, and no key of one caller can match another's.
  */
-const keyOf = (caller: string, key: SubscriberRef & Record<string, unknown>): string =>
-  JSON.stringify([
-    caller,
-    ...Object.keys(key)
-      .filter((k) => key[k] !== undefined)
-      .sort()
-      .map((k) => [k, key[k]]),
-  ]);
+const keyOf = (caller: string, key: SubscriberRef & Record<string, unknown>): string => {
+  const names = Object.keys(key);
+  // Keys come in a few fixed shapes of two to five names: a sort of so few is cheap.
+  if (names.length > 1) names.sort();
+  const entries: unknown[] = [caller];
+  for (const name of names) if (key[name] !== undefined) entries.push([name, key[name]]);
+  return JSON.stringify(entries);
+};
 
 const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 

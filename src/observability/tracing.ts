@@ -1,10 +1,21 @@
 // Optional OpenTelemetry tracing: with OTEL_EXPORTER_OTLP_ENDPOINT set, a span per request and per
 // upstream call goes to an OTLP/HTTP collector, and upstream calls carry the W3C traceparent. Without
 // it the API's no-op tracer costs next to nothing and no SDK is loaded.
-import { context, propagation, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  context,
+  INVALID_SPAN_CONTEXT,
+  propagation,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 import type { GatewayConfig } from '../config.ts';
 
-export const tracer = trace.getTracer('selfcare-gateway');
+const tracer = trace.getTracer('selfcare-gateway');
+
+/** Whether an SDK records spans: without one, an upstream call needs no span and no headers. */
+let tracing = false;
 
 /** Starts the SDK when configured; returns what flushes and stops it. */
 export async function startTracing(config: GatewayConfig): Promise<() => Promise<void>> {
@@ -22,7 +33,18 @@ export async function startTracing(config: GatewayConfig): Promise<() => Promise
     ],
   });
   provider.register();
+  tracing = true;
   return () => provider.shutdown();
+}
+
+/** The span of one request to the gateway; the no-op span, made once, when no SDK records spans. */
+export function requestSpan(method: string, route: string | undefined, correlationId: string): Span {
+  if (!tracing) return UNTRACED.span;
+  // Named by route, not URL: a span name must not carry a MSISDN.
+  return tracer.startSpan(`${method} ${route ?? 'unmatched'}`, {
+    kind: SpanKind.SERVER,
+    attributes: { 'http.request.method': method, 'correlation.id': correlationId },
+  });
 }
 
 /** A child span of `parent` for an upstream call, and the headers that carry it upstream. */
@@ -30,6 +52,8 @@ export function upstreamSpan(
   parent: Span | undefined,
   name: string,
 ): { span: Span; headers: Record<string, string> } {
+  // The API's no-op span and no propagation: what the code below would give, without its contexts.
+  if (!tracing) return UNTRACED;
   const parentContext = parent ? trace.setSpan(context.active(), parent) : context.active();
   const span = tracer.startSpan(name, { kind: SpanKind.CLIENT }, parentContext);
   const headers: Record<string, string> = {};
@@ -37,9 +61,14 @@ export function upstreamSpan(
   return { span, headers };
 }
 
+const UNTRACED = Object.freeze({
+  span: trace.wrapSpanContext(INVALID_SPAN_CONTEXT),
+  headers: Object.freeze({}) as Record<string, string>,
+});
+
 export function endSpan(span: Span, error?: { message: string }): void {
   if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
   span.end();
 }
 
-export { type Span, SpanKind };
+export type { Span };

@@ -123,6 +123,8 @@ interface Target {
 }
 
 const lineTag = (country: string, msisdn: string) => `line:${country}:${msisdn}`;
+/** Markets whose base URL is kept: far more than the eight there are, so a client's invented ones cannot grow it. */
+const MAX_BASES = 64;
 
 export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   const transport = createTransport({ maxSockets: options.maxSockets, maxBodyBytes: options.maxBodyBytes });
@@ -177,11 +179,13 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     headers: Record<string, string>,
   ): Promise<CachedAnswer> {
     const { operationId } = target.op;
-    const own = async () => ({
-      ...headers,
-      ...(await credentials?.headers(operationId, context.authorization)),
-    });
-    let sent = await own();
+    // Awaited only when the credentials must be fetched: most calls know their headers at once.
+    const own = (): Record<string, string> | Promise<Record<string, string>> => {
+      const extra = credentials?.headers(operationId, context.authorization);
+      return extra instanceof Promise ? extra.then((e) => ({ ...headers, ...e })) : { ...headers, ...extra };
+    };
+    let sent = own();
+    if (sent instanceof Promise) sent = await sent;
     let answer = await exchange(target, args, context, sent);
     if (answer.status === 401 && credentials?.renew(sent)) {
       sent = await own();
@@ -257,11 +261,11 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
    * `checked` already.
    */
   async function read(
+    cache: HttpCache,
     target: Target,
     args: CallArgs<OperationId>,
     context: CallContext,
   ): Promise<{ answer: CachedAnswer; keep?: () => Promise<unknown>; checked?: boolean }> {
-    if (!cache) return { answer: await send(target, args, context) };
     // The URL the exchange sends, so the key is the request's own.
     const query = queryString(args.query as Record<string, unknown> | undefined);
     const key = `GET ${target.url}${query ? `?${query}` : ''}`;
@@ -286,16 +290,27 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     return { answer, keep: () => cache.store(key, target.tag, request, answer) };
   }
 
+  /** Each market's base URL, made once. */
+  const bases = new Map<string, string>();
+  const baseOf = (country: string) => {
+    let base = bases.get(country);
+    if (base === undefined) {
+      base = options.baseUrl.replace('{country}', encodeURIComponent(country));
+      if (bases.size < MAX_BASES) bases.set(country, base);
+    }
+    return base;
+  };
+
   async function call(
     op: ContractOperation,
+    pathOf: (params: Record<string, unknown>) => string,
     args: CallArgs<OperationId>,
     context: CallContext = {},
   ): Promise<unknown> {
     const params = args.path as Record<string, unknown>;
-    const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
     const target = {
       op,
-      url: options.baseUrl.replace('{country}', encodeURIComponent(args.country)) + path,
+      url: baseOf(args.country) + pathOf(params),
       tag: lineTag(args.country, String(params.MSISDN ?? params.msisdn)),
     };
     const settle = (answer: CachedAnswer, checked: boolean) => {
@@ -309,25 +324,32 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       });
       return body;
     };
-    if (op.method !== 'get') {
-      const answer = await send(target, args, context);
-      if (answer.status < 300) await cache?.invalidate(target.tag);
-      return settle(answer, false);
+    try {
+      if (op.method !== 'get') {
+        const answer = await send(target, args, context);
+        if (answer.status < 300) await cache?.invalidate(target.tag);
+        return settle(answer, false);
+      }
+      if (!cache) return settle(await send(target, args, context), false);
+      const { answer, keep, checked } = await read(cache, target, args, context);
+      const body = settle(answer, checked ?? false);
+      // Only an answer that is the contract's is kept: a broken one is asked for again next time.
+      await keep?.();
+      return body;
+    } catch (error) {
+      context.failures?.push(error as UpstreamError);
+      throw error;
     }
-    const { answer, keep, checked } = await read(target, args, context);
-    const body = settle(answer, checked ?? false);
-    // Only an answer that is the contract's is kept: a broken one is asked for again next time.
-    await keep?.();
-    return body;
   }
 
-  const recorded = (op: ContractOperation, args: CallArgs<OperationId>, context?: CallContext) =>
-    call(op, args, context).catch((error: UpstreamError) => {
-      context?.failures?.push(error);
-      throw error;
-    });
   const api = Object.fromEntries(
-    operations.map((op) => [op.operationId, recorded.bind(null, op)]),
+    operations.map((op) => {
+      const pathOf = pathTemplate(op.path);
+      return [
+        op.operationId,
+        (args: CallArgs<OperationId>, context?: CallContext) => call(op, pathOf, args, context),
+      ];
+    }),
   ) as unknown as UpstreamApi;
 
   return {
@@ -417,9 +439,40 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * An operation's path with its parameters filled in, each percent-encoded: the template is split once,
+ * not searched with a regular expression per call.
+ */
+function pathTemplate(path: string): (params: Record<string, unknown>) => string {
+  const parts = path.split(/\{(\w+)\}/);
+  return (params) => {
+    let filled = parts[0] as string;
+    for (let i = 1; i < parts.length; i += 2) {
+      filled += encodeURIComponent(String(params[parts[i] as string])) + (parts[i + 1] as string);
+    }
+    return filled;
+  };
+}
+
+/** Text that form encoding (URLSearchParams) writes unchanged. */
+const PLAIN = /^[\w.*-]*$/;
+
 /** The query string as got built it from `searchParams`: null is an empty value, undefined none. */
-function queryString(query: Record<string, unknown> | undefined): string {
+export function queryString(query: Record<string, unknown> | undefined): string {
   if (!query) return '';
+  // The common case (dates, numbers, enum words) needs no encoder: the same text URLSearchParams would write.
+  let plain = '';
+  for (const key in query) {
+    const value = query[key];
+    if (value === undefined) continue;
+    const text = value === null ? '' : String(value);
+    if (!PLAIN.test(key) || !PLAIN.test(text)) return formEncoded(query);
+    plain += `${plain ? '&' : ''}${key}=${text}`;
+  }
+  return plain;
+}
+
+function formEncoded(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined) params.append(key, value === null ? '' : String(value));

@@ -9,8 +9,11 @@ import { UpstreamError, type UpstreamFailure } from './errors.ts';
 export type CallHeaders = Record<string, string>;
 
 export interface Credentials {
-  /** The headers of one upstream call; `caller` is the caller's Authorization header (for `forward`). */
-  headers(operationId: OperationId, caller: string | undefined): Promise<CallHeaders>;
+  /**
+   * The headers of one upstream call; `caller` is the caller's Authorization header (for `forward`).
+   * Known at once except while a token is being fetched: no promise per call for the other modes.
+   */
+  headers(operationId: OperationId, caller: string | undefined): CallHeaders | Promise<CallHeaders>;
   /**
    * After an upstream 401: drops the token those headers carried. True when new headers may be
    * accepted, so the call is worth one more try.
@@ -23,7 +26,8 @@ export interface Credentials {
 /** A token is renewed this long before it expires: a tenth of its lifetime, at most 30 s. */
 const MAX_MARGIN_MS = 30_000;
 
-const NONE: Credentials = { headers: async () => ({}), renew: () => false, perCaller: false };
+const NO_HEADERS: CallHeaders = Object.freeze({}) as CallHeaders;
+const NONE: Credentials = { headers: () => NO_HEADERS, renew: () => false, perCaller: false };
 
 export function createCredentials(config: UpstreamAuthConfig, timeoutMs: number): Credentials {
   switch (config.mode) {
@@ -31,12 +35,11 @@ export function createCredentials(config: UpstreamAuthConfig, timeoutMs: number)
       return NONE;
     case 'headers': {
       const fixed = { ...config.headers };
-      return { headers: async () => fixed, renew: () => false, perCaller: false };
+      return { headers: () => fixed, renew: () => false, perCaller: false };
     }
     case 'forward':
       return {
-        headers: async (_operationId, caller): Promise<CallHeaders> =>
-          caller ? { authorization: caller } : {},
+        headers: (_operationId, caller): CallHeaders => (caller ? { authorization: caller } : NO_HEADERS),
         // The caller's token is the caller's: the gateway cannot get another one.
         renew: () => false,
         perCaller: true,

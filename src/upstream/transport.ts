@@ -1,6 +1,8 @@
-// One HTTP exchange with the upstream on undici's Agent (a keep-alive Pool per origin). It replaced got
-// on the hot path: the same six-call fan-out costs about a third of got's CPU (docs/benchmarks.md).
-// It knows bytes and time only: what a status or a failure means is client.ts's business.
+// One HTTP exchange with the upstream on undici's Agent (a keep-alive Pool per origin), by `dispatch`:
+// one handler object gathers the body's chunks and carries the limits, without what `request` costs per
+// answer (a Readable body stream, and here an AbortController and a closure listening to the caller):
+// scripts/bench/http-path.md. It knows bytes and time only: what a status or a failure means is
+// client.ts's business.
 import { Agent, type Dispatcher } from 'undici';
 
 export interface Exchange {
@@ -40,48 +42,29 @@ export interface Transport {
 }
 
 export function createTransport(options: { maxSockets: number; maxBodyBytes: number }): Transport {
+  // A Pool of our own per origin, dispatched on directly, measured no cheaper than the Agent's lookup.
   const agent = new Agent({ connections: options.maxSockets });
   const { maxBodyBytes } = options;
 
-  async function send({ method, url, headers, body, timeoutMs, signal }: Exchange): Promise<Received> {
-    // The one controller ends the exchange on any limit: the whole-exchange timeout, the body cap, the caller.
-    const controller = new AbortController();
-    let why: string | null = null;
-    const stop = (code: string) => {
-      why ??= code;
-      controller.abort();
-    };
-    const timer = setTimeout(stop, timeoutMs, TIMED_OUT);
-    const left = () => stop(ABORTED);
-    if (signal?.aborted) stop(ABORTED);
-    else signal?.addEventListener('abort', left, { once: true });
-    try {
-      const answer = await agent.request({
-        ...splitUrl(url),
-        method,
-        headers,
-        body,
-        signal: controller.signal,
-        // The timer above bounds the whole exchange, as got's `timeout.request` did.
-        headersTimeout: 0,
-        bodyTimeout: 0,
-      });
-      const declared = Number(answer.headers['content-length']);
-      if (declared > maxBodyBytes) {
-        stop(TOO_LARGE);
-        answer.body.destroy();
-        throw failure(why);
-      }
-      const text = await readCapped(answer.body, maxBodyBytes, () => stop(TOO_LARGE));
-      return { status: answer.statusCode, headers: answer.headers as Record<string, string>, body: text };
-    } catch (error) {
-      if (error instanceof TransportError) throw error;
-      if (why !== null) throw failure(why);
-      throw fromUndici(error);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', left);
-    }
+  function send(exchange: Exchange): Promise<Received> {
+    if (exchange.signal?.aborted) return Promise.reject(failure(ABORTED));
+    const { url } = exchange;
+    const slash = url.indexOf('/', url.indexOf('://') + 3);
+    return new Promise((resolve, reject) => {
+      agent.dispatch(
+        {
+          origin: slash < 0 ? url : url.slice(0, slash),
+          path: slash < 0 ? '/' : url.slice(slash),
+          method: exchange.method,
+          headers: exchange.headers,
+          body: exchange.body,
+          // The handler's one timer bounds the whole exchange, as got's `timeout.request` did.
+          headersTimeout: 0,
+          bodyTimeout: 0,
+        },
+        new ExchangeHandler(exchange, maxBodyBytes, resolve, reject),
+      );
+    });
   }
 
   return {
@@ -92,7 +75,117 @@ export function createTransport(options: { maxSockets: number; maxBodyBytes: num
   };
 }
 
-function failure(code: string | null): TransportError {
+/**
+ * One exchange's state, and undici's handler for it: the answer's chunks gathered as they come, and the
+ * limits that end it (the timer, the body cap, the caller's signal, of which it is the listener).
+ * The first end settles the promise; undici's calls after it find `settled` and change nothing.
+ */
+class ExchangeHandler implements Dispatcher.DispatchHandler {
+  readonly #max: number;
+  readonly #signal: AbortSignal | undefined;
+  readonly #resolve: (answer: Received) => void;
+  readonly #reject: (error: TransportError) => void;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  #controller: Dispatcher.DispatchController | null = null;
+  /** The error a limit ended the exchange with: the controller aborts with it once undici hands one over. */
+  #stopped: TransportError | null = null;
+  #settled = false;
+  #status = 0;
+  #headers: Record<string, string> = {};
+  #chunks: Buffer[] = [];
+  #length = 0;
+
+  constructor(
+    exchange: Exchange,
+    max: number,
+    resolve: (answer: Received) => void,
+    reject: (error: TransportError) => void,
+  ) {
+    this.#max = max;
+    this.#signal = exchange.signal;
+    this.#resolve = resolve;
+    this.#reject = reject;
+    this.#timer = setTimeout(expire, exchange.timeoutMs, this);
+    this.#signal?.addEventListener('abort', this);
+  }
+
+  /** The caller's signal aborted (this object is its listener: no closure per exchange). */
+  handleEvent(): void {
+    this.stop(ABORTED);
+  }
+
+  /** A limit ends the exchange: it fails at once, and the request is aborted (now, or when it starts). */
+  stop(code: string): void {
+    if (this.#settled) return;
+    const error = failure(code);
+    this.#stopped = error;
+    this.#settle();
+    this.#reject(error);
+    this.#controller?.abort(error);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    // Stopped while it waited for a socket: it is not sent.
+    if (this.#stopped) controller.abort(this.#stopped);
+    else this.#controller = controller;
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    status: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
+    if (status < 200) return; // an interim answer (100 Continue): the final one follows
+    if (Number(headers['content-length']) > this.#max) {
+      this.stop(TOO_LARGE);
+      return;
+    }
+    // A repeated header comes as an array: one string, joined as Node's own client joins it.
+    for (const name in headers) {
+      const value = headers[name];
+      if (Array.isArray(value)) headers[name] = value.join(', ');
+    }
+    this.#status = status;
+    this.#headers = headers as Record<string, string>;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#settled) return;
+    this.#length += chunk.length;
+    if (this.#length > this.#max) this.stop(TOO_LARGE);
+    else this.#chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.#settled) return;
+    this.#settle();
+    const chunks = this.#chunks;
+    this.#resolve({
+      status: this.#status,
+      headers: this.#headers,
+      body: chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks).toString(),
+    });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | null, error: Error): void {
+    if (this.#settled) return;
+    this.#settle();
+    this.#reject(fromUndici(error));
+  }
+
+  /** The exchange is over: no timer and no listener outlive it. */
+  #settle(): void {
+    this.#settled = true;
+    clearTimeout(this.#timer);
+    this.#signal?.removeEventListener('abort', this);
+  }
+}
+
+function expire(handler: ExchangeHandler): void {
+  handler.stop(TIMED_OUT);
+}
+
+function failure(code: string): TransportError {
   if (code === TIMED_OUT) return new TransportError(TIMED_OUT, 'timed out');
   if (code === TOO_LARGE) return new TransportError(TOO_LARGE, 'answer too large');
   return new TransportError(ABORTED, 'aborted');
@@ -107,37 +200,4 @@ function fromUndici(error: unknown): TransportError {
   }
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return new TransportError(TIMED_OUT, String(error));
   return new TransportError(code ?? cause ?? 'EUNKNOWN', String(error));
-}
-
-function splitUrl(url: string): { origin: string; path: string } {
-  const slash = url.indexOf('/', url.indexOf('://') + 3);
-  return slash < 0 ? { origin: url, path: '/' } : { origin: url.slice(0, slash), path: url.slice(slash) };
-}
-
-/** The body as text; past `max` bytes the stream is dropped and `tooLarge` called. */
-function readCapped(
-  stream: Dispatcher.ResponseData['body'],
-  max: number,
-  tooLarge: () => void,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let length = 0;
-    stream.on('data', (chunk: Buffer) => {
-      length += chunk.length;
-      if (length > max) {
-        tooLarge();
-        stream.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    stream.once('end', () =>
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks).toString()),
-    );
-    stream.once('error', reject);
-    stream.once('close', () => {
-      if (length > max) reject(failure(TOO_LARGE));
-    });
-  });
 }
