@@ -106,12 +106,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
     this.#resolve = resolve;
     this.#reject = reject;
     this.#timer = setTimeout(expire, exchange.timeoutMs, this);
-    this.#signal?.addEventListener('abort', this);
-  }
-
-  /** The caller's signal aborted (this object is its listener: no closure per exchange). */
-  handleEvent(): void {
-    this.stop(ABORTED);
+    if (this.#signal) watch(this.#signal, this);
   }
 
   /** A limit ends the exchange: it fails at once, and the request is aborted (now, or when it starts). */
@@ -177,8 +172,27 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
   #settle(): void {
     this.#settled = true;
     clearTimeout(this.#timer);
-    this.#signal?.removeEventListener('abort', this);
+    if (this.#signal) watching.get(this.#signal)?.delete(this);
   }
+}
+
+/**
+ * The exchanges under way of each caller's signal. A signal gets one listener, for all its exchanges:
+ * adding and removing an EventTarget listener per exchange cost more than the rest of its bookkeeping.
+ */
+const watching = new WeakMap<AbortSignal, Set<ExchangeHandler>>();
+
+function watch(signal: AbortSignal, handler: ExchangeHandler): void {
+  let exchanges = watching.get(signal);
+  if (!exchanges) {
+    const under = new Set<ExchangeHandler>();
+    exchanges = under;
+    watching.set(signal, under);
+    signal.addEventListener('abort', () => {
+      for (const exchange of under) exchange.stop(ABORTED);
+    });
+  }
+  exchanges.add(handler);
 }
 
 function expire(handler: ExchangeHandler): void {

@@ -131,14 +131,19 @@ describe('the upstream transport', () => {
     expect(arrived.get('/echo')).toBe(before + 1);
   });
 
-  it('leaves no listener on the caller’s signal, whatever the end', async () => {
+  it('adds one listener to the caller’s signal for all its exchanges, whatever their end', async () => {
     const caller = new AbortController();
     const send = (path: string, timeoutMs = 5000) =>
       transport.send({ method: 'GET', url: `${base}${path}`, headers: {}, timeoutMs, signal: caller.signal });
     await expect(send('/chunked-small')).resolves.toMatchObject({ status: 200 });
     await expect(send('/chunked-large')).rejects.toMatchObject({ code: TOO_LARGE });
     await expect(send('/slow-body', 100)).rejects.toMatchObject({ code: TIMED_OUT });
-    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(1);
+    await expect(send('/chunked-small')).resolves.toMatchObject({ status: 200 });
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(1);
+    // Ended exchanges are no longer watched: aborting now stops nothing, and the next one is refused.
+    caller.abort();
+    await expect(send('/chunked-small')).rejects.toMatchObject({ code: ABORTED });
   });
 
   it('times out an exchange still waiting for a socket, and never sends it', async () => {
