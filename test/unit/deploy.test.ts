@@ -127,12 +127,24 @@ function quantity(value: string | number | undefined): number {
 
 /**
  * The container's environment as the kubelet builds it: envFrom first, then env in order, each
- * `$(NAME)` expanded from what is defined before it. Secret values are stand-ins.
+ * `$(NAME)` expanded from what is defined before it. Secret values are stand-ins; `secrets` are the
+ * Secrets that exist, for those read whole by `envFrom`.
  */
-function containerEnvironment(secretValue: (name: string, key: string) => string): Record<string, string> {
+function containerEnvironment(
+  secretValue: (name: string, key: string) => string,
+  secrets: Record<string, Record<string, string>> = {},
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const source of container.envFrom ?? []) {
-    const name = must(source.configMapRef?.name, 'envFrom holds only configMapRefs');
+    if (source.secretRef) {
+      const name = must(source.secretRef.name, 'secretRef name');
+      const data = secrets[name];
+      // A Secret the operator may not have made must not keep the pods from starting.
+      if (data === undefined) expect(source.secretRef.optional, `${name} is optional`).toBe(true);
+      Object.assign(env, data);
+      continue;
+    }
+    const name = must(source.configMapRef?.name, 'envFrom holds ConfigMaps and Secrets');
     expect(name, 'envFrom names the ConfigMap of deploy/k8s').toBe(configMap.metadata?.name);
     Object.assign(env, configMap.data);
   }
@@ -286,6 +298,28 @@ describe('Deployment', () => {
     expect(gateway.auth.jwksUrl).not.toBeNull();
     // No secret in the ConfigMap: the Redis password only comes from a Secret.
     expect(JSON.stringify(configMap.data)).not.toMatch(/redis:\/\/[^@\s]*:[^@\s]+@/);
+  });
+
+  it("takes the upstream's credentials from an optional Secret, none of them from the ConfigMap", () => {
+    const standIn = (name: string, key: string) => `secret-${name}-${key}`;
+    expect(loadConfig(containerEnvironment(standIn)).gateway.upstreamAuth.mode).toBe('none');
+    const upstream = {
+      UPSTREAM_AUTH: 'client_credentials',
+      UPSTREAM_TOKEN_URL: 'https://login.example.com/oauth/token',
+      UPSTREAM_CLIENT_ID: 'selfcare-gateway',
+      UPSTREAM_CLIENT_SECRET: 'stand-in-secret',
+    };
+    const { upstreamAuth } = loadConfig(
+      containerEnvironment(standIn, { 'selfcare-gateway-upstream': upstream }),
+    ).gateway;
+    expect(upstreamAuth).toMatchObject({
+      mode: 'client_credentials',
+      clientId: 'selfcare-gateway',
+      clientSecret: 'stand-in-secret',
+    });
+    for (const secret of ['UPSTREAM_CLIENT_SECRET', 'UPSTREAM_HEADERS']) {
+      expect(Object.keys(configMap.data ?? {})).not.toContain(secret);
+    }
   });
 });
 
