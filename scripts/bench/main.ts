@@ -39,6 +39,7 @@ import { type FieldNode, Kind, type OperationDefinitionNode, parse, print } from
 import { loadDevKey } from '../../src/auth/keys.ts';
 import { signDevToken } from '../../src/auth/tokens.ts';
 import { loadConfig } from '../../src/config.ts';
+import { V8_FLAGS } from '../../src/v8-flags.ts';
 import {
   cleanEnv,
   type GatewaySample,
@@ -603,6 +604,8 @@ async function startGateway(
     entry,
     cleanEnv(env),
     /GraphQL at (http\S+?)\/graphql/,
+    // The gateway as `npm start` runs it; the peer as a team would, with node's defaults.
+    peer ? [] : V8_FLAGS,
   );
   running.add(started);
   const url = started.match[1] as string;

@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
 import { loadDevKey } from '../../src/auth/keys.ts';
 import { signDevToken } from '../../src/auth/tokens.ts';
 import { loadConfig } from '../../src/config.ts';
+import { V8_FLAGS } from '../../src/v8-flags.ts';
 import { cleanEnv, ROOT, SandboxControl, serveJwks, startProcess } from './processes.ts';
 
 const { values: args } = parseArgs({
@@ -82,7 +83,7 @@ const gateway = await startProcess(
     UPSTREAM_URL: upstreamUrl,
   }),
   /GraphQL at (http\S+?)\/graphql/,
-  ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+  ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...V8_FLAGS],
 );
 const url = `${gateway.match[1]}/graphql`;
 log(`gateway at ${url} under --cpu-prof; the dashboard at ${connections} connections`);

@@ -20,6 +20,7 @@ import { type IService, Service } from 'kubernetes-models/v1/Service';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { loadConfig } from '../../src/config.ts';
+import { V8_FLAGS } from '../../src/v8-flags.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DEPLOY = join(ROOT, 'deploy');
@@ -439,13 +440,13 @@ describe('deploy/Dockerfile', () => {
     expect(inRuntime('COPY').some((rest) => /--from=\S+.*node_modules/.test(rest))).toBe(true);
   });
 
-  it('runs as a non-root USER with NODE_ENV=production, port 4000 and node src/main.ts', () => {
+  it("runs as a non-root USER with NODE_ENV=production, port 4000 and node src/main.ts with the gateway's V8 flags", () => {
     const users = inRuntime('USER');
     expect(users.length).toBeGreaterThan(0);
     expect(must(users.at(-1), 'USER').split(':')[0]).not.toMatch(/^(root|0)$/);
     expect(inRuntime('ENV').join(' ')).toMatch(/(^|\s)NODE_ENV=production(\s|$)/);
     expect(inRuntime('EXPOSE')).toEqual([String(httpPort.containerPort)]);
-    expect(JSON.parse(must(inRuntime('CMD').at(-1), 'CMD'))).toEqual(['node', 'src/main.ts']);
+    expect(JSON.parse(must(inRuntime('CMD').at(-1), 'CMD'))).toEqual(['node', ...V8_FLAGS, 'src/main.ts']);
   });
 
   it('has a HEALTHCHECK on /health/live without curl', () => {
