@@ -307,12 +307,6 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     args: CallArgs<OperationId>,
     context: CallContext = {},
   ): Promise<unknown> {
-    const params = args.path as Record<string, unknown>;
-    const target = {
-      op,
-      url: baseOf(args.country) + pathOf(params),
-      tag: lineTag(args.country, String(params.MSISDN ?? params.msisdn)),
-    };
     const settle = (answer: CachedAnswer, checked: boolean) => {
       // Parsed once: for reading it, and for the REST router, which hands it on as it came.
       const parsed = parseJson(answer.body);
@@ -325,6 +319,13 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       return body;
     };
     try {
+      // Inside the try: a path that cannot be encoded (a lone surrogate) is a failure of the call too.
+      const params = args.path as Record<string, unknown>;
+      const target = {
+        op,
+        url: baseOf(args.country) + pathOf(params),
+        tag: lineTag(args.country, String(params.MSISDN ?? params.msisdn)),
+      };
       if (op.method !== 'get') {
         const answer = await send(target, args, context);
         if (answer.status < 300) await cache?.invalidate(target.tag);

@@ -77,7 +77,7 @@ export function createTransport(options: { maxSockets: number; maxBodyBytes: num
 
 /**
  * One exchange's state, and undici's handler for it: the answer's chunks gathered as they come, and the
- * limits that end it (the timer, the body cap, the caller's signal, of which it is the listener).
+ * limits that end it (the timer, the body cap, the caller's signal, which `watch` tells it of).
  * The first end settles the promise; undici's calls after it find `settled` and change nothing.
  */
 class ExchangeHandler implements Dispatcher.DispatchHandler {
