@@ -30,7 +30,7 @@
  * failed (an error, a non-2xx or a GraphQL `errors`); targets not met are reported, not fatal.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -57,7 +57,7 @@ import {
   startProcess,
 } from './processes.ts';
 import type { ReferenceArgs, ReferenceResult } from './reference.ts';
-import { renderMarkdown, renderSvg } from './report.ts';
+import { writeReport } from './report.ts';
 import type {
   BenchResults,
   GatewayInfo,
@@ -945,11 +945,7 @@ const results: BenchResults = {
   notes,
 };
 
-const docs = join(ROOT, 'docs');
-mkdirSync(docs, { recursive: true });
-writeFileSync(join(docs, 'benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(join(docs, 'benchmarks.svg'), renderSvg(results));
-writeFileSync(join(docs, 'benchmarks.md'), renderMarkdown(results));
+writeReport(join(ROOT, 'docs'), results);
 for (const t of targets) log(`target ${t.met ? 'MET    ' : 'NOT MET'} ${t.name}: ${t.value}`);
 for (const n of notes) log(`note: ${n}`);
 log('wrote docs/benchmarks.md, docs/benchmarks.json, docs/benchmarks.svg');

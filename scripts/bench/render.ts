@@ -3,14 +3,13 @@
  * figures of the last `npm run bench`, with the hand-written parts (why.md, profile.md, http-path.md)
  * as they are now. Measures nothing: after editing those parts, the page shows the same run.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './processes.ts';
-import { renderMarkdown, renderSvg } from './report.ts';
+import { writeReport } from './report.ts';
 import type { BenchResults } from './types.ts';
 
 const docs = join(ROOT, 'docs');
 const results = JSON.parse(readFileSync(join(docs, 'benchmarks.json'), 'utf8')) as BenchResults;
-writeFileSync(join(docs, 'benchmarks.svg'), renderSvg(results));
-writeFileSync(join(docs, 'benchmarks.md'), renderMarkdown(results));
+writeReport(docs, results, { json: false });
 console.log(`bench:render: docs/benchmarks.md and .svg from the run of ${results.date}`);

@@ -1,5 +1,6 @@
 // docs/benchmarks.md and docs/benchmarks.svg from the benchmark's results (hand-built SVG text).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BenchResults, GatewayRun, ReferenceRun } from './types.ts';
 
 const SHORT: Record<string, string> = {
@@ -389,4 +390,12 @@ export function renderSvg(results: BenchResults): string {
   text(LEFT, height - 14, `Command: ${results.command}`, 'fill="#555"');
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
+}
+
+/** Writes the page and the chart of a run into `docs` (and its figures, unless they came from there). */
+export function writeReport(docs: string, results: BenchResults, { json = true } = {}): void {
+  mkdirSync(docs, { recursive: true });
+  if (json) writeFileSync(join(docs, 'benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(docs, 'benchmarks.svg'), renderSvg(results));
+  writeFileSync(join(docs, 'benchmarks.md'), renderMarkdown(results));
 }

@@ -26,10 +26,12 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
   return false;
 }
 
+const OPENING = ['{', '['];
+
 /** The opening brackets of a text, counted up to just past `max`. */
 function openings(text: string, max: number): number {
   let count = 0;
-  for (const bracket of ['{', '[']) {
+  for (const bracket of OPENING) {
     for (let at = text.indexOf(bracket); at >= 0 && count <= max; at = text.indexOf(bracket, at + 1)) count++;
   }
   return count;

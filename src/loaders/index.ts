@@ -26,9 +26,7 @@ export interface SharesKey extends UsageKey {
  * caller meet in the cache, and no key of one caller can match another's.
  */
 const keyOf = (caller: string, key: SubscriberRef & Record<string, unknown>): string => {
-  const names = Object.keys(key);
-  // Keys come in a few fixed shapes of two to five names: a sort of so few is cheap.
-  if (names.length > 1) names.sort();
+  const names = Object.keys(key).sort();
   const entries: unknown[] = [caller];
   for (const name of names) if (key[name] !== undefined) entries.push([name, key[name]]);
   return JSON.stringify(entries);

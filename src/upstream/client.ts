@@ -117,6 +117,7 @@ const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
 interface Target {
   op: ContractOperation;
+  /** The URL the exchange sends, query string included: also the HTTP cache's key. */
   url: string;
   /** The line the call is about, which tags its cache entries. */
   tag: string;
@@ -148,11 +149,10 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     const sent: Record<string, string> = { ...headers, ...trace.headers };
     if (context.correlationId) sent['x-correlation-id'] = context.correlationId;
     if (args.body !== undefined) sent['content-type'] = 'application/json';
-    const query = queryString(args.query as Record<string, unknown> | undefined);
     try {
       const answer = await transport.send({
         method: op.method.toUpperCase() as 'GET',
-        url: query ? `${url}?${query}` : url,
+        url,
         headers: sent,
         body: args.body === undefined ? undefined : JSON.stringify(args.body),
         timeoutMs: options.timeouts?.[op.operationId] ?? options.timeoutMs,
@@ -266,9 +266,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     args: CallArgs<OperationId>,
     context: CallContext,
   ): Promise<{ answer: CachedAnswer; keep?: () => Promise<unknown>; checked?: boolean }> {
-    // The URL the exchange sends, so the key is the request's own.
-    const query = queryString(args.query as Record<string, unknown> | undefined);
-    const key = `GET ${target.url}${query ? `?${query}` : ''}`;
+    const key = `GET ${target.url}`;
     // The caller's own token makes the call authenticated: a shared cache then keeps only what the
     // upstream marks public (RFC 9111 §3.5), so no caller is served another's private answer.
     const authorization = credentials?.perCaller ? context.authorization : undefined;
@@ -321,9 +319,10 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     try {
       // Inside the try: a path that cannot be encoded (a lone surrogate) is a failure of the call too.
       const params = args.path as Record<string, unknown>;
+      const query = queryString(args.query as Record<string, unknown> | undefined);
       const target = {
         op,
-        url: baseOf(args.country) + pathOf(params),
+        url: `${baseOf(args.country)}${pathOf(params)}${query ? `?${query}` : ''}`,
         tag: lineTag(args.country, String(params.MSISDN ?? params.msisdn)),
       };
       if (op.method !== 'get') {
