@@ -1,12 +1,13 @@
 // `npm start`: the gateway on PORT; with no UPSTREAM_URL, the Self Care Sandbox starts in-process
 // on SANDBOX_PORT and is the upstream. Outside production it prints tokens ready to use.
-import './v8-flags.ts';
+
 import { loadDevKey } from './auth/keys.ts';
 import { signDevToken } from './auth/tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { BASE_PATH } from './contract/requests.ts';
 import { createGateway } from './http/server.ts';
 import { startTracing } from './observability/tracing.ts';
+import { releaseStartupMemory } from './runtime.ts';
 import { exitOnSignals } from './shutdown.ts';
 
 try {
@@ -32,6 +33,7 @@ try {
     upstreamUrl,
     demo: { msisdn: demoMsisdn, token: token ?? undefined },
   });
+  releaseStartupMemory();
   const url = await gateway.listen();
   console.log(`gateway: GraphQL at ${url}/graphql (upstream ${upstreamUrl})`);
   if (settings.restRouter)

@@ -30,7 +30,7 @@
  * failed (an error, a non-2xx or a GraphQL `errors`); targets not met are reported, not fatal.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -39,7 +39,7 @@ import { type FieldNode, Kind, type OperationDefinitionNode, parse, print } from
 import { loadDevKey } from '../../src/auth/keys.ts';
 import { signDevToken } from '../../src/auth/tokens.ts';
 import { loadConfig } from '../../src/config.ts';
-import { V8_FLAGS } from '../../src/v8-flags.ts';
+import { COMPILE_CACHE, V8_FLAGS } from '../../src/runtime.ts';
 import {
   cleanEnv,
   type GatewaySample,
@@ -602,9 +602,9 @@ async function startGateway(
   const started = await startProcess(
     peer ? 'peer' : 'gateway',
     entry,
-    cleanEnv(env),
+    // The gateway as `npm start` runs it (its compile cache); the peer as a team would, with node's defaults.
+    cleanEnv(peer ? env : { ...env, NODE_COMPILE_CACHE: join(ROOT, COMPILE_CACHE) }),
     /GraphQL at (http\S+?)\/graphql/,
-    // The gateway as `npm start` runs it; the peer as a team would, with node's defaults.
     peer ? [] : V8_FLAGS,
   );
   running.add(started);
@@ -684,8 +684,16 @@ async function runGateway(spec: Spec, gateway: Awaited<ReturnType<typeof startGa
 }
 
 try {
-  // First: the peer and the gateway answer the dashboard with the same data and no error.
   const first = GATEWAYS[0] as Spec;
+  // `npm start` from its second start on finds its compile cache filled: a fresh clone's first run
+  // fills it with one start, so that no measured start pays for it.
+  if (!existsSync(join(ROOT, COMPILE_CACHE))) {
+    log(`filling the compile cache (${COMPILE_CACHE}) with one start of the gateway`);
+    const filling = await startGateway(first);
+    await filling.process.stop();
+    running.delete(filling.process);
+  }
+  // First: the peer and the gateway answer the dashboard with the same data and no error.
   const peer = await startGateway(PEER);
   const gateway = await startGateway(first);
   const fromPeer = await ask(peer.url, SCENARIOS['peer-dashboard'] as Scenario);

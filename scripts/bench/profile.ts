@@ -18,7 +18,7 @@ import autocannon from 'autocannon';
 import { loadDevKey } from '../../src/auth/keys.ts';
 import { signDevToken } from '../../src/auth/tokens.ts';
 import { loadConfig } from '../../src/config.ts';
-import { V8_FLAGS } from '../../src/v8-flags.ts';
+import { V8_FLAGS } from '../../src/runtime.ts';
 import { cleanEnv, ROOT, SandboxControl, serveJwks, startProcess } from './processes.ts';
 
 const { values: args } = parseArgs({

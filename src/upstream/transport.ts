@@ -3,7 +3,10 @@
 // answer (a Readable body stream, and here an AbortController and a closure listening to the caller):
 // scripts/bench/http-path.md. It knows bytes and time only: what a status or a failure means is
 // client.ts's business.
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+// The Agent alone: undici's index loads all of undici (fetch, WebSocket, caches, mocks: 109 modules
+// against 22), 2 MB more heap and RSS at start for nothing the gateway calls (docs/benchmarks.md).
+import Agent from 'undici/lib/dispatcher/agent.js';
 
 export interface Exchange {
   method: Dispatcher.HttpMethod;

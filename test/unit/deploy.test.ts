@@ -20,7 +20,7 @@ import { type IService, Service } from 'kubernetes-models/v1/Service';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { loadConfig } from '../../src/config.ts';
-import { V8_FLAGS } from '../../src/v8-flags.ts';
+import { V8_FLAGS } from '../../src/runtime.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DEPLOY = join(ROOT, 'deploy');
