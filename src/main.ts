@@ -1,6 +1,7 @@
 // `npm start`: the gateway on PORT; with no UPSTREAM_URL, the Self Care Sandbox starts in-process
 // on SANDBOX_PORT and is the upstream. Outside production it prints tokens ready to use.
-
+// First: src/runtime.ts sets the V8 flags before any other module runs.
+import './runtime.ts';
 import { loadDevKey } from './auth/keys.ts';
 import { signDevToken } from './auth/tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';

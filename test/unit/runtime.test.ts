@@ -13,6 +13,11 @@ describe('runtime', () => {
     expect(scripts.start).toBe(`NODE_COMPILE_CACHE=${COMPILE_CACHE} node ${V8_FLAGS.join(' ')} src/main.ts`);
   });
 
+  it('main.ts imports src/runtime.ts before any other module, so the flags are set before they run', () => {
+    const main = readFileSync(new URL('../../src/main.ts', import.meta.url), 'utf8');
+    expect(main.match(/^import .*$/m)?.[0]).toBe("import './runtime.ts';");
+  });
+
   it('releases start-up memory without leaving a global gc behind', () => {
     releaseStartupMemory();
     expect('gc' in globalThis).toBe(false);
