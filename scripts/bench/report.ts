@@ -160,7 +160,7 @@ export function renderMarkdown(results: BenchResults): string {
   }
   out.push('');
   out.push(
-    `Both run \`src/main.ts\` as \`npm start\` does (its V8 flags, and its compile cache, filled beforehand by one start if it was missing) with ${Object.entries(
+    `Both run \`src/main.ts\` as \`npm start\` does (its V8 flags, and its compile cache, filled beforehand by one unmeasured start) with ${Object.entries(
       results.gateways[0]?.env ?? {},
     )
       .filter(([k]) => !['CACHE', 'UPSTREAM_URL', 'AUTH_JWKS_URL'].includes(k))
