@@ -270,7 +270,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     // The caller's own token makes the call authenticated: a shared cache then keeps only what the
     // upstream marks public (RFC 9111 §3.5), so no caller is served another's private answer.
     const authorization = credentials?.perCaller ? context.authorization : undefined;
-    const request = { method: 'GET', url: key.slice(4), headers: authorization ? { authorization } : {} };
+    const request = { method: 'GET', url: target.url, headers: authorization ? { authorization } : {} };
     const found = await cache.lookup(key, request);
     if (found.kind === 'fresh') {
       observer.cache?.(target.op.operationId, 'hit');
